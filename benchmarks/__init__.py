@@ -1,0 +1,1 @@
+"""Benchmarks: measured on demand, never asserted in tests (see README.md here)."""

@@ -1,0 +1,189 @@
+"""Properties of the coding engine over generated realistic cases on the embedded atlas."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections import Counter
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, note, settings
+from hypothesis import strategies as st
+
+from tests.strategies import arterial_cases, atlas, cases, mirror_case, mirror_id, symmetric
+from vascular.case import Case
+from vascular.cli import main
+from vascular.coding import code_case
+from vascular.errors import VascularError
+from vascular.results import CodingResult
+from vascular.traversal import trace
+
+
+def lines(result: CodingResult) -> list[tuple[str, int, tuple[str, ...], str | None]]:
+    return [(x.code, x.units, tuple(x.modifiers), x.family) for x in result.lines]
+
+
+@given(case=cases(), data=st.data())
+def test_the_order_of_placements_does_not_matter(case: dict[str, Any], data: st.DataObject) -> None:
+    shuffled = {**case, "placements": data.draw(st.permutations(case["placements"]))}
+    assert lines(code_case(shuffled, atlas())) == lines(code_case(case, atlas()))
+
+
+@given(case=cases(), data=st.data())
+def test_listing_vessels_passed_through_changes_nothing(
+    case: dict[str, Any], data: st.DataObject
+) -> None:
+    tracing = trace(atlas(), Case.model_validate(case))
+    on_the_way = sorted({v for stop in tracing.stops for v in stop.route[1:-1]})
+    if not on_the_way:
+        return
+    extra = data.draw(st.lists(st.sampled_from(on_the_way), min_size=1, max_size=4))
+    note(f"added {extra}")
+    longer = {**case, "placements": [*case["placements"], *({"vessel": v} for v in extra)]}
+    assert lines(code_case(longer, atlas())) == lines(code_case(case, atlas()))
+
+
+_DISTINCT = {"59", "XS"}
+
+
+def _sided(result: CodingResult, mirror: bool) -> tuple[Counter[Any], Counter[str]]:
+    """Lines without their distinct-service modifier (sides swapped when `mirror`), and how many
+    lines of each code carry it: which of two identical lines carries it is only claim order.
+    """
+    swap = {"RT": "LT", "LT": "RT"} if mirror else {}
+    plain = Counter(
+        (
+            code,
+            units,
+            tuple(swap.get(m, m) for m in modifiers if m not in _DISTINCT),
+            family and (mirror_id(family) if mirror else family),
+        )
+        for code, units, modifiers, family in lines(result)
+    )
+    distinct = Counter(
+        code for code, _, modifiers, _ in lines(result) if _DISTINCT & set(modifiers)
+    )
+    return plain, distinct
+
+
+@given(case=cases())
+def test_mirroring_a_case_mirrors_its_codes(case: dict[str, Any]) -> None:
+    vessels = [a["vessel"] for a in case["accesses"]] + [p["vessel"] for p in case["placements"]]
+    if not all(symmetric(v) or atlas().vessel(v).side == "unpaired" for v in vessels):
+        return
+    assert _sided(code_case(case, atlas()), mirror=True) == _sided(
+        code_case(mirror_case(case), atlas()), mirror=False
+    )
+
+
+@given(case=cases())
+def test_order_rises_by_one_at_a_branch_and_never_at_a_continuation(case: dict[str, Any]) -> None:
+    anatomy = atlas()
+    for stop in trace(anatomy, Case.model_validate(case)).stops:
+        for (upper, upper_order), (lower, lower_order) in pairwise(stop.orders):
+            step = 0 if anatomy.relation(upper, lower) == "continuation" else 1
+            assert lower_order == upper_order + step
+
+
+@given(case=cases())
+def test_every_line_has_a_rationale_citing_a_rule(case: dict[str, Any]) -> None:
+    result = code_case(case, atlas())
+    rules = atlas().rules.rules
+    for line in result.lines:
+        assert line.rationale
+        assert all(reason.rule in rules for reason in line.reasons)
+
+
+@given(case=cases())
+def test_no_add_on_without_its_initial_code(case: dict[str, Any]) -> None:
+    result = code_case(case, atlas())
+    for line in result.lines:
+        record = atlas().rules.code(line.code)
+        if record.kind == "add-on":
+            assert any(
+                other.code in record.add_on_to
+                and other.family == line.family
+                and other.access == line.access
+                for other in result.lines
+            )
+
+
+@given(case=cases())
+def test_a_family_has_at_most_one_initial_code_per_access(case: dict[str, Any]) -> None:
+    result = code_case(case, atlas())
+    initial = [
+        (line.access, line.family)
+        for line in result.lines
+        if line.family is not None and atlas().rules.code(line.code).kind == "primary"
+    ]
+    assert len(initial) == len(set(initial)) or any(
+        line.code in {"36011", "36012", "36500"} for line in result.lines
+    )
+
+
+@settings(max_examples=25)
+@given(case=cases())
+def test_the_api_and_the_cli_give_the_same_json(
+    case: dict[str, Any], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    path = Path(tmp_path_factory.mktemp("case")) / "case.json"
+    path.write_text(json.dumps(case), encoding="utf-8")
+    out = io.StringIO()
+    assert main(["code", "--json", str(path)], stdout=out) == 0
+    assert json.loads(out.getvalue()) == code_case(case, atlas()).to_json()
+
+
+@given(case=arterial_cases())
+def test_random_valid_cases_never_raise(case: dict[str, Any]) -> None:
+    code_case(case, atlas())
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=12),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=10), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+_NAMES = st.sampled_from(
+    ["R CFA", "left SFA", "SFA", "xyzzy", "", "celiac", "left adrenal vein", "basilar", "IVC"]
+)
+_ALMOST_CASES = st.fixed_dictionaries(
+    {
+        "accesses": st.lists(
+            st.fixed_dictionaries(
+                {"vessel": _NAMES},
+                optional={"id": st.sampled_from(["A", "B"]), "direction": _JSON},
+            ),
+            max_size=2,
+        )
+    },
+    optional={
+        "placements": st.lists(
+            st.fixed_dictionaries(
+                {"vessel": _NAMES},
+                optional={
+                    "access": st.sampled_from(["A", "B", "C"]),
+                    "imaging": _JSON,
+                    "sampling": _JSON,
+                    "via": _NAMES,
+                },
+            ),
+            max_size=4,
+        ),
+        "options": _JSON,
+        "variants": _JSON,
+    },
+)
+
+
+@given(case=_ALMOST_CASES | _JSON)
+def test_invalid_cases_raise_only_the_librarys_own_error(case: Any) -> None:
+    try:
+        result = code_case(case, atlas())
+    except VascularError:
+        return
+    assert isinstance(result, CodingResult)

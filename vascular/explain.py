@@ -1,0 +1,224 @@
+"""Readable and JSON views of a coded case: the claim table and the full reasoning per placement.
+
+Pure functions from a traced and coded case to strings and plain dicts; no I/O. `vascular code`
+prints
+`line_table`; `vascular explain` prints `explanation_text` (or `explanation_json`).
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+from typing import Any
+
+from vascular.anatomy import Anatomy
+from vascular.case import Case
+from vascular.coding.engine import code_tracing, prepare_case
+from vascular.results import SCHEMA_VERSION, CodeLine, CodingResult
+from vascular.traversal import Stop, Tracing, trace
+
+__all__ = ["Explained", "explain_case", "explanation_json", "explanation_text", "line_table"]
+
+_WIDTH = 100
+
+
+@dataclass(frozen=True)
+class Explained:
+    """A case with its tracing and its result, for the explanation views."""
+
+    anatomy: Anatomy
+    tracing: Tracing
+    result: CodingResult
+
+
+def explain_case(case: Case | dict[str, Any], anatomy: Anatomy) -> Explained:
+    """Trace and code a case, keeping the tracing for the explanation.
+
+    Raises:
+        CaseError: the case cannot be coded as given.
+    """
+    patient, parsed = prepare_case(case, anatomy)
+    tracing = trace(patient, parsed)
+    return Explained(patient, tracing, code_tracing(patient, tracing))
+
+
+def _label(line: CodeLine, anatomy: Anatomy) -> str:
+    add_on = anatomy.rules.code(line.code).kind == "add-on"
+    return ("+" if add_on else "") + line.code
+
+
+def headline(line: CodeLine) -> str:
+    """The reason that decided the code (not the family or modifier reasons)."""
+    deciding = [
+        r
+        for r in line.reasons
+        if r.rule not in {"family-region", "access-trunk", "order-from-aorta", "continuation"}
+    ]
+    return (deciding or list(line.reasons))[0].text
+
+
+def line_table(result: CodingResult, anatomy: Anatomy, name: str | None = None) -> str:
+    """The claim lines as a table: code, units, modifiers, family, and the deciding reason."""
+    out: list[str] = []
+    if name:
+        out += [f"Case: {name}", ""]
+    if not result.lines:
+        out.append("No code lines.")
+    else:
+        rows = [
+            (
+                _label(line, anatomy),
+                str(line.units),
+                " ".join(line.modifiers) or "-",
+                line.access or "-",
+                _family_name(anatomy, line.family),
+                headline(line),
+            )
+            for line in result.lines
+        ]
+        header = ("CODE", "UNITS", "MODIFIERS", "ACCESS", "FAMILY", "REASON")
+        widths = [max(len(row[i]) for row in [header, *rows]) for i in range(5)]
+        lead = sum(widths) + 2 * 5
+        for row in [header, *rows]:
+            cells = "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False))
+            wrapped = textwrap.wrap(row[5], max(30, _WIDTH - lead)) or [""]
+            out.append(f"{cells}  {wrapped[0]}".rstrip())
+            out += [" " * lead + more for more in wrapped[1:]]
+    if result.warnings:
+        out += ["", "Warnings:"] + [
+            textwrap.fill(w, _WIDTH, initial_indent="  - ", subsequent_indent="    ")
+            for w in result.warnings
+        ]
+    return "\n".join(out)
+
+
+def _family_name(anatomy: Anatomy, family: str | None) -> str:
+    return "-" if family is None else anatomy.vessel(family).name
+
+
+def explanation_text(explained: Explained) -> str:
+    """The reasoning: each access with its trunk, each placement, then each line's reasons."""
+    anatomy, tracing, result = explained.anatomy, explained.tracing, explained.result
+    out: list[str] = []
+    if tracing.case.name:
+        out += [f"Case: {tracing.case.name}", ""]
+    if anatomy.applied_variants:
+        out += [f"Variant anatomy: {', '.join(anatomy.applied_variants)}", ""]
+    for site in tracing.accesses:
+        heading = "toward the heart" if site.toward_heart else "away from the heart"
+        out.append(f"Access {site.id}: {site.vessel.name}, {site.direction} ({heading})")
+        out += _wrap("Trunk (non-selective): " + ", ".join(_names(anatomy, site.trunk)), "  ")
+        out.append("")
+    for stop, placed in zip(tracing.stops, result.placements, strict=False):
+        out += _stop_text(anatomy, stop, placed.explanation)
+    out.append("Code lines:")
+    for number, line in enumerate(result.lines, start=1):
+        modifiers = f" {'-'.join(line.modifiers)}" if line.modifiers else ""
+        units = f" x{line.units}" if line.units > 1 else ""
+        out.append(f"  {number}. {_label(line, anatomy)}{modifiers}{units}")
+        for reason in line.rationale:
+            out += _wrap(reason, "       - ", "         ")
+    if result.warnings:
+        out += ["", "Warnings:"] + [
+            w for warning in result.warnings for w in _wrap(warning, "  - ", "    ")
+        ]
+    return "\n".join(out)
+
+
+def _stop_text(anatomy: Anatomy, stop: Stop, notes: tuple[str, ...]) -> list[str]:
+    out = [f"Placement {stop.index + 1}: {stop.vessel.name} (access {stop.access.id})"]
+    out += _wrap("Route: " + " > ".join(_names(anatomy, stop.route)), "  ")
+    if stop.system == "pulmonary_artery":
+        level = stop.vessel.pulmonary_level or "right heart or main pulmonary artery"
+        out.append(f"  Pulmonary position: {level} level")
+    elif stop.selective:
+        chain = " > ".join(f"{anatomy.vessel(v).name} ({o})" for v, o in stop.orders)
+        out += _wrap(
+            f"Selective: order {stop.order} in the {_lower(anatomy.vessel(str(stop.family)).name)} "
+            "family: " + chain,
+            "  ",
+        )
+    else:
+        out.append("  Non-selective: the catheter did not leave the access trunk")
+    imaging = stop.placement.imaging
+    if imaging:
+        out.append(f"  Imaging: {imaging if imaging is not True else 'yes'}")
+    if stop.placement.sampling:
+        out.append("  Sampling: yes")
+    for effect in stop.effects:
+        out += _wrap(f"Option {effect.option} = {effect.value}: {effect.detail}", "  ")
+    for note in notes:
+        out += _wrap(note, "  -> ", "     ")
+    out.append("")
+    return out
+
+
+def _names(anatomy: Anatomy, ids: tuple[str, ...]) -> list[str]:
+    return [anatomy.vessel(vessel_id).name for vessel_id in ids]
+
+
+def _wrap(text: str, first: str, rest: str | None = None) -> list[str]:
+    return textwrap.wrap(
+        text,
+        _WIDTH,
+        initial_indent=first,
+        subsequent_indent=rest if rest is not None else first,
+        break_on_hyphens=False,
+    )
+
+
+def explanation_json(explained: Explained) -> dict[str, Any]:
+    """The result's JSON plus the reasoning.
+
+    Accesses with trunks, placements with routes and notes, and each line's structured reasons (rule
+    ids and source ids).
+    """
+    anatomy, tracing, result = explained.anatomy, explained.tracing, explained.result
+    data = result.to_json()
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "variants": list(anatomy.applied_variants),
+        "accesses": [
+            {
+                "id": site.id,
+                "vessel": site.vessel.id,
+                "direction": site.direction,
+                "toward_heart": site.toward_heart,
+                "system": site.kind,
+                "trunk": list(site.trunk),
+            }
+            for site in tracing.accesses
+        ],
+        "placements": [
+            {
+                **data["placements"][position],
+                "name": stop.vessel.name,
+                "system": stop.system,
+                "route": list(stop.route),
+                "orders": [{"vessel": v, "order": o} for v, o in stop.orders],
+                "options": [
+                    {
+                        "option": e.option,
+                        "value": e.value,
+                        "alternative": e.alternative,
+                        "detail": e.detail,
+                    }
+                    for e in stop.effects
+                ],
+                "explanation": list(result.placements[position].explanation),
+            }
+            for position, stop in enumerate(tracing.stops)
+        ],
+        "lines": [
+            {
+                **data["lines"][position],
+                "reasons": [reason.model_dump(mode="json") for reason in line.reasons],
+            }
+            for position, line in enumerate(result.lines)
+        ],
+        "warnings": result.warnings,
+    }
+
+
+def _lower(name: str) -> str:
+    return name if name[1:2].isupper() else name[:1].lower() + name[1:]

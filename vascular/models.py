@@ -1,0 +1,187 @@
+"""Pydantic records that mirror the files in ``anatomy_data/``: one class per kind of record.
+
+Pure data shapes with single-record checks only; checks across records live in `vascular.checks`.
+Each field's attribute docstring becomes its description in the generated JSON Schema.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, Self
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+__all__ = [
+    "PulmonaryLevel",
+    "Reattachment",
+    "Region",
+    "Relation",
+    "Side",
+    "Territory",
+    "TreeKind",
+    "TreeRecord",
+    "VariantRecord",
+    "VesselId",
+    "VesselRecord",
+    "Vocabulary",
+]
+
+VesselId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")]
+"""A stable snake_case slug of the display name: 'Right common femoral artery' ->
+``right_common_femoral_artery``."""
+
+Side = Literal["left", "right", "unpaired"]
+"""Which paired half of the body the vessel belongs to. ``unpaired``: no left/right twin (aorta,
+innominate, celiac trunk, basilar), including vessels of a midline organ whose name carries a side
+word
+as part of the name (left gastric, right hepatic, right colic)."""
+
+Relation = Literal["branch", "continuation"]
+"""``branch`` adds one catheter order; ``continuation`` (same vessel, new name) adds none."""
+
+Region = Literal["thoracic", "abdominal"]
+"""Which code series a family uses: thoracic/brachiocephalic or abdominal/pelvic/lower extremity."""
+
+PulmonaryLevel = Literal["lung", "lobar", "segmental", "subsegmental"]
+"""Level of a pulmonary artery below the main pulmonary artery: the artery of one lung (right or
+left
+pulmonary artery), a lobar artery, a segmental artery, or a subsegmental artery."""
+
+Territory = Literal["intracranial", "renal"]
+"""An organ territory some codes depend on: inside the skull (+36228), inside the kidney (36253)."""
+
+
+TreeKind = Literal["artery", "vein", "pulmonary_artery", "portal_vein"]
+"""Which vascular system a tree belongs to; each system has its own selectivity rules."""
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
+
+
+class VesselRecord(_Record):
+    """One vessel of the atlas."""
+
+    id: VesselId
+    """Stable id; never renamed, since saved cases and other records point at it."""
+
+    name: Annotated[str, StringConstraints(min_length=3, strip_whitespace=True)]
+    """Display name as a coder writes it, side included: 'Right common femoral artery'."""
+
+    side: Side
+    """left, right, or unpaired."""
+
+    parent: VesselId | None = None
+    """Id of the vessel this one comes off; only the root of a tree has none."""
+
+    relation: Relation | None = None
+    """How this vessel leaves its parent: a branch point, or a continuation under a new name."""
+
+    region: Region
+    """thoracic (chest, arms, head and neck) or abdominal (abdomen, pelvis, legs)."""
+
+    aliases: tuple[Annotated[str, StringConstraints(min_length=1)], ...] = ()
+    """Other names and abbreviations coders use, without side words."""
+
+    also_fed_by: tuple[VesselId, ...] = ()
+    """Vessels that also open into this one at a confluence: a catheter can reach it from them."""
+
+    territory: Territory | None = None
+    """The organ territory the vessel lies in, set only where a code depends on it: ``intracranial``
+    (branches of the internal carotid and vertebral inside the skull) or ``renal`` (the renal and
+    accessory renal arteries and their branches inside the kidney)."""
+
+    pulmonary_level: PulmonaryLevel | None = None
+    """For the pulmonary arteries below the main pulmonary artery only: lung, lobar, segmental or
+    subsegmental. Recorded, not derived, because lobar trunks do not branch alike on the two
+    sides."""
+
+    uberon: Annotated[str, StringConstraints(pattern=r"^UBERON:\d{7}$")] | None = None
+    """UBERON identifier, where known."""
+
+    fma: Annotated[str, StringConstraints(pattern=r"^FMA:\d+$")] | None = None
+    """Foundational Model of Anatomy identifier, where known."""
+
+    note: str | None = None
+    """Provenance and curation decisions, with coding-rules.md source ids where a source decided."""
+
+    @model_validator(mode="after")
+    def _parent_and_relation_go_together(self) -> Self:
+        if (self.parent is None) != (self.relation is None):
+            raise ValueError("parent and relation must be given together (only a root has neither)")
+        return self
+
+
+class TreeRecord(_Record):
+    """One vascular tree: a root vessel and the non-selective base every family hangs from."""
+
+    id: VesselId
+    """Stable id of the tree, e.g. ``systemic_arterial``."""
+
+    name: str
+    """Display name."""
+
+    kind: TreeKind
+    """The vascular system."""
+
+    root: VesselId
+    """The vessel with no parent that every vessel of the tree hangs from."""
+
+    base: tuple[VesselId, ...] = Field(min_length=1)
+    """The vessels a catheter occupies non-selectively from any approach (the aorta; the venae cavae
+    and the right atrium between them; the main portal vein; the right ventricle and main pulmonary
+    artery). They include the root and hang together from it; each vessel off them starts a
+    family."""
+
+    description: str = ""
+    """What the tree covers and what is non-selective in it."""
+
+
+class Reattachment(_Record):
+    """One vessel moved, with all its branches, under another parent."""
+
+    vessel: VesselId
+    """The vessel that arises elsewhere in this variant."""
+
+    parent: VesselId
+    """Where it arises in this variant."""
+
+    relation: Relation = "branch"
+    """How it leaves its new parent."""
+
+
+class VariantRecord(_Record):
+    """A named anatomical variant: a set of re-attachments applied on top of the standard atlas."""
+
+    id: VesselId
+    """Stable id of the variant, e.g. ``bovine_arch``."""
+
+    name: Annotated[str, StringConstraints(min_length=3)]
+    """Display name."""
+
+    description: str
+    """What differs, in plain words, and what it does to catheter orders."""
+
+    reattach: tuple[Reattachment, ...] = Field(min_length=1)
+    """The vessels that arise elsewhere."""
+
+    prevalence: str | None = None
+    """How common the variant is, with its source, where known."""
+
+    source_ids: tuple[str, ...] = ()
+    """Source ids from coding-rules.md that discuss the variant."""
+
+
+class Vocabulary(_Record):
+    """Words coders type that are not vessel names, used to normalise queries."""
+
+    side_words: dict[Literal["left", "right"], tuple[str, ...]]
+    """Words and abbreviations that name a side: rt, R, lt, L."""
+
+    side_letters: dict[Literal["left", "right"], str]
+    """A single letter glued to an abbreviation that names its side: R in RCFA, L in LSFA."""
+
+    dropped_words: tuple[str, ...] = ()
+    """Words that add nothing to a name and are ignored: artery, arteries, a."""
+
+    word_abbreviations: dict[str, str] = {}
+    """Abbreviated words and the word they stand for: sup -> superior, ant -> anterior."""
