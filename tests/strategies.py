@@ -126,6 +126,15 @@ def symmetric(vessel_id: str) -> bool:
     )
 
 
+def mirror_invariant(vessel_id: str) -> bool:
+    """Whether mirroring the body maps the vessel onto its twin, or onto itself (a midline vessel
+    that hangs from midline vessels only)."""
+    anatomy = atlas()
+    if anatomy.vessel(vessel_id).side != "unpaired":
+        return symmetric(vessel_id)
+    return all(anatomy.vessel(v).side == "unpaired" for v in anatomy.chains(vessel_id)[0])
+
+
 def mirror_case(case: dict[str, Any]) -> dict[str, Any]:
     """The same case on the other side of the body."""
     return {

@@ -113,11 +113,22 @@ class Placement(_Input):
     @field_validator("imaging", mode="before")
     @classmethod
     def _normalise_territories(cls, value: object) -> object:
-        if isinstance(value, str):
-            return _territory(value)
-        if isinstance(value, list):
-            return [_territory(item) if isinstance(item, str) else item for item in value]
-        return value
+        if isinstance(value, bool):
+            return value
+        names = [value] if isinstance(value, str) else value
+        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+            raise ValueError(
+                "imaging must be true, false, a territory name or a list of them "
+                f"({', '.join(TERRITORIES)})"
+            )
+        territories = [_territory(name) for name in names]
+        unknown = [n for n, t in zip(names, territories, strict=True) if t not in TERRITORIES]
+        if unknown:
+            raise ValueError(
+                f"unknown imaging territory {unknown[0]!r}; the territories are "
+                + ", ".join(repr(t) for t in TERRITORIES)
+            )
+        return territories[0] if isinstance(value, str) else territories
 
     def territories(self) -> tuple[str, ...]:
         """The territory names given, without duplicates (empty for ``true`` or ``false``)."""

@@ -20,15 +20,25 @@ from vascular.errors import DataProblem
 from vascular.models import Region
 
 __all__ = [
+    "ArchCode",
     "ArterialTable",
+    "CervicocerebralTable",
     "CodeNumber",
     "CodeRecord",
+    "ExternalCarotidCode",
+    "HierarchyLevel",
+    "ImagingPosition",
+    "ImagingTable",
+    "IntracranialCode",
     "PortalTable",
     "PulmonaryTable",
     "PunctureSite",
+    "RenalTable",
+    "Role",
     "RuleBook",
     "RuleRecord",
     "Series",
+    "SidedCodes",
     "SourceRecord",
     "Tables",
     "VenousTable",
@@ -212,6 +222,147 @@ class PulmonaryTable(_Record):
     """Code per pulmonary level; lobar follows the pulmonary_lobar option."""
 
 
+Role = Literal[
+    "arch",
+    "innominate",
+    "common_carotid",
+    "internal_carotid",
+    "intracranial",
+    "external_carotid",
+    "vertebral",
+    "subclavian",
+    "arm",
+    "renal_main",
+    "renal_accessory",
+    "renal_branch",
+    "venography",
+]
+"""A catheter position's part in the codes that include imaging."""
+
+
+class ImagingPosition(_Record):
+    """What imaging from one kind of catheter position can show."""
+
+    role: Role
+    """The position's part in the codes below."""
+
+    vessels: tuple[_VesselKey, ...] = ()
+    """Vessel keys that are this position."""
+
+    within: tuple[_VesselKey, ...] = ()
+    """Vessel keys whose whole subtree is this position."""
+
+    territory: Literal["intracranial", "renal"] | None = None
+    """Every vessel with this territory is this position."""
+
+    can_image: tuple[str, ...]
+    """The territory names a placement here may give."""
+
+    true_means: str | None = None
+    """What ``imaging: true`` stands for here; None: only the vessel itself; 'ask': say which."""
+
+
+class HierarchyLevel(_Record):
+    """One code of a cervicocerebral hierarchy: the positions and the territory it takes."""
+
+    code: CodeNumber
+    """The code."""
+
+    roles: tuple[Role, ...]
+    """Catheter positions it is coded from."""
+
+    territory: str
+    """The territory imaged."""
+
+
+class ArchCode(_Record):
+    """36221: the thoracic aorta with neck or head imaging."""
+
+    code: CodeNumber
+    """The code."""
+
+    role: Role
+    """The aortic position."""
+
+    territories: tuple[str, ...]
+    """The territories that make it a cervicocerebral study."""
+
+
+class ExternalCarotidCode(_Record):
+    """+36227."""
+
+    code: CodeNumber
+    """The add-on."""
+
+    role: Role
+    """The external carotid position."""
+
+    territory: str
+    """The territory imaged."""
+
+    with_: Literal["carotid"] = Field(alias="with")
+    """The hierarchy whose code it is listed with, on the same side."""
+
+
+class IntracranialCode(_Record):
+    """+36228."""
+
+    code: CodeNumber
+    """The add-on."""
+
+    role: Role
+    """The intracranial branch position."""
+
+    primaries: dict[_VesselKey, CodeNumber]
+    """The vessel a branch is reached through, and the primary code that must be on its side."""
+
+    max_units_per_side: int = Field(ge=1)
+    """At most this many units per side."""
+
+
+class CervicocerebralTable(_Record):
+    """36221-36228."""
+
+    arch: ArchCode
+    """36221."""
+
+    hierarchies: dict[Literal["carotid", "vertebral"], tuple[HierarchyLevel, ...]]
+    """Per side, ranked low to high."""
+
+    external_carotid: ExternalCarotidCode
+    """+36227."""
+
+    intracranial: IntracranialCode
+    """+36228."""
+
+
+class SidedCodes(_Record):
+    """A unilateral code and its bilateral twin."""
+
+    one_side: CodeNumber
+    """One side."""
+
+    both_sides: CodeNumber
+    """Both sides."""
+
+
+class RenalTable(_Record):
+    """36251-36254."""
+
+    selective: SidedCodes
+    """Main or accessory renal."""
+
+    superselective: SidedCodes
+    """Any renal branch."""
+
+
+class ImagingTable(_Record):
+    """What each catheter position can image."""
+
+    positions: tuple[ImagingPosition, ...]
+    """First match wins."""
+
+
 class Tables(_Record):
     """Every code table."""
 
@@ -226,6 +377,15 @@ class Tables(_Record):
 
     pulmonary: PulmonaryTable
     """Pulmonary codes."""
+
+    imaging: ImagingTable
+    """What each catheter position can image."""
+
+    cervicocerebral: CervicocerebralTable
+    """36221-36228."""
+
+    renal: RenalTable
+    """36251-36254."""
 
     def codes(self) -> Iterable[tuple[str, str]]:
         """Every (where, code) the tables name, for cross-checks."""
@@ -249,6 +409,19 @@ class Tables(_Record):
         yield "pulmonary.right_heart_code", self.pulmonary.right_heart_code
         for level, code in self.pulmonary.levels.items():
             yield f"pulmonary.levels.{level}", code
+        cervicocerebral = self.cervicocerebral
+        yield "cervicocerebral.arch", cervicocerebral.arch.code
+        for name, ranked in cervicocerebral.hierarchies.items():
+            for hierarchy_level in ranked:
+                yield f"cervicocerebral.hierarchies.{name}", hierarchy_level.code
+        yield "cervicocerebral.external_carotid", cervicocerebral.external_carotid.code
+        yield "cervicocerebral.intracranial", cervicocerebral.intracranial.code
+        for key, code in cervicocerebral.intracranial.primaries.items():
+            yield f"cervicocerebral.intracranial.primaries.{key}", code
+        for field in ("selective", "superselective"):
+            codes: SidedCodes = getattr(self.renal, field)
+            yield f"renal.{field}.one_side", codes.one_side
+            yield f"renal.{field}.both_sides", codes.both_sides
 
     def vessel_keys(self) -> Iterable[tuple[str, str]]:
         """Every (where, vessel key) the tables name, for cross-checks."""
@@ -261,6 +434,11 @@ class Tables(_Record):
             yield "venous.central_when_option", key
         for key in self.pulmonary.right_heart:
             yield "pulmonary.right_heart", key
+        for position in self.imaging.positions:
+            for key in (*position.vessels, *position.within):
+                yield f"imaging.positions[{position.role}]", key
+        for key in self.cervicocerebral.intracranial.primaries:
+            yield "cervicocerebral.intracranial.primaries", key
 
 
 @dataclass(frozen=True)

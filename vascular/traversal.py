@@ -20,8 +20,17 @@ from vascular.anatomy import Anatomy
 from vascular.case import Access, Case, Direction, Options, Placement
 from vascular.errors import AmbiguousVesselError, CaseError, CaseProblem, VesselNameError
 from vascular.models import TreeKind, TreeRecord, VesselRecord
+from vascular.rules import ImagingPosition
 
-__all__ = ["AccessSite", "OptionEffect", "Stop", "Tracing", "name_problems", "trace"]
+__all__ = [
+    "AccessSite",
+    "OptionEffect",
+    "Stop",
+    "Tracing",
+    "name_problems",
+    "position_of",
+    "trace",
+]
 
 
 @dataclass(frozen=True)
@@ -72,6 +81,11 @@ class Stop:
     orders: tuple[tuple[str, int], ...] = ()
     """Each vessel from the family vessel down to this one, with its order."""
     effects: tuple[OptionEffect, ...] = ()
+    role: str | None = None
+    """The position's part in the codes that include imaging (rules/tables.yaml imaging)."""
+    territories: tuple[str, ...] = ()
+    """What imaging from here showed, resolved ("imaging": true becomes the vessel's own territory);
+    empty when nothing was imaged or only the vessel itself was."""
 
     @property
     def family_route(self) -> tuple[str, ...]:
@@ -304,6 +318,7 @@ def _stop(
     )
     if pulmonary:
         reading = _Reading(True, None, None, ())
+    role, territories = _imaging(anatomy, placement, vessel, where, problems)
     return Stop(
         index,
         placement,
@@ -316,7 +331,61 @@ def _stop(
         reading.family,
         reading.orders,
         tuple(effects),
+        role,
+        territories,
     )
+
+
+def position_of(anatomy: Anatomy, vessel: VesselRecord) -> ImagingPosition | None:
+    """The imaging position a vessel is (first match of rules/tables.yaml imaging), if any."""
+    for position in anatomy.rules.tables.imaging.positions:
+        if (
+            vessel.id in anatomy.with_key(*position.vessels)
+            or (position.territory is not None and vessel.territory == position.territory)
+            or any(vessel.id in anatomy.subtree(top) for top in anatomy.with_key(*position.within))
+        ):
+            return position
+    return None
+
+
+def _imaging(
+    anatomy: Anatomy, placement: Placement, vessel: VesselRecord, where: str, problems: _Problems
+) -> tuple[str | None, tuple[str, ...]]:
+    """The position's role and the territories its imaging showed (rule imaging-territory)."""
+    position = position_of(anatomy, vessel)
+    role = position.role if position is not None else None
+    if not placement.imaged:
+        return role, ()
+    name = vessel.name[:1].lower() + vessel.name[1:]
+    named = placement.territories()
+    if position is None:
+        if named:
+            problems.add(
+                f"{where}.imaging",
+                f"a catheter in the {name} cannot image the "
+                f"{' or '.join(repr(t) for t in named)} territory: give imaging as true for "
+                f"angiography of the {name} itself",
+            )
+        return role, ()
+    choices = ", ".join(repr(t) for t in position.can_image)
+    if not named:
+        if position.true_means == "ask":
+            problems.add(
+                f"{where}.imaging",
+                f"imaging from the {name} could show more than one territory: say which, one or "
+                f"more of {choices}",
+            )
+            return role, ()
+        return role, (position.true_means,) if position.true_means else ()
+    wrong = [t for t in named if t not in position.can_image]
+    if wrong:
+        problems.add(
+            f"{where}.imaging",
+            f"a catheter in the {name} cannot image the {' or '.join(repr(t) for t in wrong)} "
+            f"territory; from there: {choices}",
+        )
+        return role, ()
+    return role, named
 
 
 _Route = tuple[tuple[str, ...], tuple[str, ...]]

@@ -131,10 +131,10 @@ def test_validate_reports_counts(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "validate", str(MINI_DIR), "--json")
     data = json.loads(out)
     assert status == 0
-    assert data["vessel_count"] == 134
-    assert data["by_region"] == {"abdominal": 74, "thoracic": 60}
+    assert data["vessel_count"] == 138
+    assert data["by_region"] == {"abdominal": 78, "thoracic": 60}
     assert data["by_tree"] == {
-        "systemic_arterial": 91,
+        "systemic_arterial": 95,
         "systemic_venous": 29,
         "pulmonary_arterial": 8,
         "portal_venous": 6,

@@ -31,7 +31,7 @@ def _arterial(context: Context, case: Case, site: AccessSite, stops: list[Stop])
     anatomy = context.anatomy
     table = anatomy.rules.tables.arterial
     puncture = _puncture_site(context, site)
-    in_aorta = [stop for stop in stops if anatomy.is_base(stop.vessel.id)]
+    in_aorta = [stop for stop in stops if any(anatomy.is_base(v) for v in stop.route)]
     if puncture is not None and puncture.code == "36160":
         code, words = puncture.code, f"a puncture of {puncture.name}"
     elif in_aorta or anatomy.is_base(site.vessel.id):
@@ -71,7 +71,7 @@ def _puncture_site(context: Context, site: AccessSite):  # type: ignore[no-untyp
 def _venous(context: Context, site: AccessSite, stops: list[Stop]) -> Draft:
     anatomy = context.anatomy
     table = anatomy.rules.tables.venous
-    in_cava = [stop for stop in stops if anatomy.is_base(stop.vessel.id)]
+    in_cava = [stop for stop in stops if any(anatomy.is_base(v) for v in stop.route)]
     imaged = [stop for stop in stops if stop.placement.imaged]
     limb = {v for top in anatomy.with_key(*table.venography_within) for v in anatomy.subtree(top)}
     if in_cava:

@@ -30,14 +30,17 @@ class Draft:
     reasons: tuple[Reason, ...]
     group: str
     """Lines of one group (a family, a side, a site) are listed together, initial code first."""
+    rank: int = 0
+    """Order within the group, before the code (the carotid before the vertebral hierarchy)."""
     units: int = 1
     family: str | None = None
     vessels: tuple[str, ...] = ()
     side: Side | None = None
     """The side RT/LT will name, when the line has laterality."""
     modifiers: tuple[str, ...] = ()
-    distinct_from: tuple[str, ...] = ()
-    """Why the line needs the distinct-service modifier, once the modifiers are settled."""
+    """Modifiers decided by the coder itself (50 for a bilateral line)."""
+    other_accesses: tuple[AccessSite, ...] = ()
+    """Further accesses a line combines (both sides of a bilateral code)."""
 
 
 @dataclass

@@ -20,6 +20,7 @@ from vascular.case import Case
 from vascular.coding.access import code_non_selective
 from vascular.coding.arterial import code_families
 from vascular.coding.context import Context, Draft
+from vascular.coding.imaging import code_imaging
 from vascular.coding.modifiers import settle
 from vascular.coding.pulmonary import code_pulmonary
 from vascular.coding.venous import code_portal_access, code_veins
@@ -142,22 +143,41 @@ def patient_anatomy(anatomy: Anatomy, case: Case) -> Anatomy:
 def code_tracing(anatomy: Anatomy, tracing: Tracing) -> CodingResult:
     """Code an already traced case."""
     context = Context(anatomy, tracing.options)
-    drafts: list[Draft] = []
+    imaging = code_imaging(context, [s for s in tracing.stops if s.system == "artery"])
+    drafts: list[Draft] = list(imaging.drafts)
     for site in tracing.accesses:
         stops = [stop for stop in tracing.stops if stop.access is site]
-        drafts += _code_access(context, tracing.case, site, stops)
+        claimed = any(d.access is site or site in d.other_accesses for d in imaging.drafts)
+        drafts += _code_access(context, tracing.case, site, stops, imaging.covered, claimed)
     lines = settle(context, drafts)
     placements = [_placement(context, stop) for stop in tracing.stops]
     return CodingResult(lines=lines, placements=placements, warnings=context.warnings)
 
 
-def _code_access(context: Context, case: Case, site: AccessSite, stops: list[Stop]) -> list[Draft]:
+def _code_access(
+    context: Context,
+    case: Case,
+    site: AccessSite,
+    stops: list[Stop],
+    covered: set[int],
+    claimed: bool,
+) -> list[Draft]:
+    """The lines of one access.
+
+    By system for the placements the imaging codes did not claim, then the access's non-selective
+    code when nothing selective was done through it and the imaging codes claimed nothing of it.
+    """
     drafts: list[Draft] = []
     if site.kind == "portal_vein":
         drafts += code_portal_access(context, site, stops)
     for system, coder in _CODERS.items():
-        drafts += coder(context, site, [stop for stop in stops if stop.system == system])
-    if not any(stop.selective for stop in stops) and site.kind != "portal_vein":
+        drafts += coder(
+            context,
+            site,
+            [stop for stop in stops if stop.system == system and stop.index not in covered],
+        )
+    selective = any(stop.selective for stop in stops)
+    if not selective and not claimed and site.kind != "portal_vein":
         drafts += code_non_selective(context, case, site, stops)
     elif site.kind == "vein":
         drafts += _cavogram(context, site, stops)

@@ -30,7 +30,7 @@ def settle(context: Context, drafts: list[Draft]) -> list[CodeLine]:
     _repeats(context, ordered, distinct, reasons)
     lines = []
     for position, draft in enumerate(ordered):
-        modifiers: list[str] = []
+        modifiers: list[str] = list(draft.modifiers)
         extra = list(reasons[position])
         if position in distinct:
             modifiers.append(context.options.distinct_modifier)
@@ -46,7 +46,7 @@ def settle(context: Context, drafts: list[Draft]) -> list[CodeLine]:
                 code=draft.code,
                 units=draft.units,
                 modifiers=modifiers,
-                access=draft.access.id,
+                access=None if draft.other_accesses else draft.access.id,
                 family=draft.family,
                 vessels=list(draft.vessels),
                 rationale=[reason.render() for reason in all_reasons],
@@ -64,9 +64,10 @@ def _claim_order(context: Context, drafts: list[Draft]) -> list[Draft]:
         weight = 0 if _is_add_on(context, draft) else int(draft.code)
         top[key] = max(top.get(key, 0), weight)
 
-    def sort_key(draft: Draft) -> tuple[int, int, str, int, str]:
+    def sort_key(draft: Draft) -> tuple[int, int, str, int, int, int]:
         key = (draft.access.index, draft.group)
-        return (key[0], -top[key], draft.group, int(_is_add_on(context, draft)), draft.code)
+        add_on = int(_is_add_on(context, draft))
+        return (key[0], -top[key], draft.group, draft.rank, add_on, -int(draft.code))
 
     return sorted(drafts, key=sort_key)
 
