@@ -58,3 +58,12 @@ def test_golden_case(golden: dict[str, Any]) -> None:
         assert len(result.warnings) == golden["warnings"], result.warnings
     for words in golden.get("rationale", []):
         assert any(words in reason for line in result.lines for reason in line.rationale), words
+
+
+def test_every_code_in_the_code_table_has_a_golden_case() -> None:
+    expected = {
+        line.lstrip("+").split("-")[0].split(" ")[0]
+        for param in CASES
+        for line in param.values[0]["lines"]  # type: ignore[index]
+    }
+    assert set(atlas().rules.codes) - expected == set()
