@@ -18,7 +18,14 @@ from typing import Any, NoReturn, TextIO
 from vascular.anatomy import Anatomy
 from vascular.case import Access, Direction
 from vascular.errors import UnknownVesselError, VascularError
-from vascular.explain import explain_case, explanation_json, explanation_text, line_table
+from vascular.explain import (
+    claim_lines,
+    claim_note,
+    explain_case,
+    explanation_json,
+    explanation_text,
+    line_table,
+)
 from vascular.family import FamilyChart, family_chart
 from vascular.loading import default_data_dir, load_anatomy, read_anatomy
 from vascular.models import VesselRecord
@@ -92,6 +99,13 @@ def _parser() -> argparse.ArgumentParser:
     ):
         coder = commands.add_parser(command, parents=[common], help=text)
         coder.add_argument("case", help="the case as a JSON file, or - for standard input")
+        if command == "code":
+            coder.add_argument(
+                "--format",
+                choices=["table", "lines", "note"],
+                default="table",
+                help="table (default), the claim lines alone, or a claim note",
+            )
     family = commands.add_parser(
         "family",
         parents=[common, anatomy_options],
@@ -268,8 +282,12 @@ def _code(args: argparse.Namespace, out: TextIO) -> None:
     case = _read_case(args.case)
     explained = explain_case(case, load_anatomy(args.data))
     result = explained.result
-    text = line_table(result, explained.anatomy, explained.tracing.case.name)
-    _emit(out, args, result.to_json(), text)
+    views = {
+        "table": lambda: line_table(result, explained.anatomy, explained.tracing.case.name),
+        "lines": lambda: claim_lines(result, explained.anatomy),
+        "note": lambda: claim_note(explained),
+    }
+    _emit(out, args, result.to_json(), views[args.format]())
 
 
 def _explain(args: argparse.Namespace, out: TextIO) -> None:

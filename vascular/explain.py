@@ -17,7 +17,15 @@ from vascular.coding.engine import code_tracing, prepare_case
 from vascular.results import SCHEMA_VERSION, CodeLine, CodingResult
 from vascular.traversal import Stop, Tracing, trace
 
-__all__ = ["Explained", "explain_case", "explanation_json", "explanation_text", "line_table"]
+__all__ = [
+    "Explained",
+    "claim_lines",
+    "claim_note",
+    "explain_case",
+    "explanation_json",
+    "explanation_text",
+    "line_table",
+]
 
 _WIDTH = 100
 
@@ -222,3 +230,62 @@ def explanation_json(explained: Explained) -> dict[str, Any]:
 
 def _lower(name: str) -> str:
     return name if name[1:2].isupper() else name[:1].lower() + name[1:]
+
+
+def claim_lines(result: CodingResult, anatomy: Anatomy) -> str:
+    """The claim lines alone, one per line: '36247-LT', '+36248-LT x2'."""
+    out = []
+    for line in result.lines:
+        plus = "+" if anatomy.rules.code(line.code).kind == "add-on" else ""
+        units = f" x{line.units}" if line.units > 1 else ""
+        out.append(f"{plus}{line.label}{units}")
+    return "\n".join(out)
+
+
+def claim_note(explained: Explained) -> str:
+    """A note for the claim: the vessels selectively catheterized, per access, and the codes.
+
+    Each selective vessel with its order and family (or pulmonary level) and the line that codes it;
+    the non-selective positions; the claim lines; the warnings.
+    """
+    anatomy, tracing, result = explained.anatomy, explained.tracing, explained.result
+    out: list[str] = []
+    if tracing.case.name:
+        out.append(f"Case: {tracing.case.name}")
+    if anatomy.applied_variants:
+        out.append(f"Variant anatomy: {', '.join(anatomy.applied_variants)}.")
+    coded = {v: line for line in result.lines for v in line.vessels}
+    for site in tracing.accesses:
+        heading = "toward the heart" if site.toward_heart else "away from the heart"
+        out.append(f"Access {site.id}: {_lower(site.vessel.name)}, {site.direction} ({heading}).")
+        stops = [stop for stop in tracing.stops if stop.access is site]
+        selective = list({s.vessel.id: s for s in stops if s.selective}.values())
+        if selective:
+            out.append("  Vessels selectively catheterized:")
+        for stop in selective:
+            out.append(f"  - {stop.vessel.name}: {_reading(anatomy, stop, coded)}")
+        plain = sorted({_lower(s.vessel.name) for s in stops if not s.selective})
+        if plain:
+            out.append(f"  Non-selective positions: {', '.join(plain)}.")
+    codes = ", ".join(claim_lines(result, anatomy).splitlines()) or "none"
+    out.append(f"Codes: {codes}.")
+    out += [f"Note: {warning}" for warning in result.warnings]
+    return "\n".join(out)
+
+
+def _reading(anatomy: Anatomy, stop: Stop, coded: dict[str, CodeLine]) -> str:
+    if stop.system == "pulmonary_artery":
+        words = f"{stop.vessel.pulmonary_level or 'right heart or main pulmonary artery'} level"
+    else:
+        family = _lower(anatomy.vessel(str(stop.family)).name)
+        words = f"order {stop.order}, {family} family"
+    imaging = stop.placement.imaging
+    if imaging:
+        words += "; imaging: " + (", ".join(stop.territories) or "yes")
+    if stop.placement.sampling:
+        words += "; blood sampling"
+    line = coded.get(stop.vessel.id)
+    if line is None:
+        return words + " (included in a code on this claim)"
+    plus = "+" if anatomy.rules.code(line.code).kind == "add-on" else ""
+    return words + f" ({plus}{line.label})"

@@ -25,10 +25,12 @@ from vascular.rules import ImagingPosition
 __all__ = [
     "AccessSite",
     "OptionEffect",
+    "Reading",
     "Stop",
     "Tracing",
     "name_problems",
     "position_of",
+    "readings",
     "trace",
 ]
 
@@ -125,7 +127,7 @@ def trace(anatomy: Anatomy, case: Case) -> Tracing:
     accesses = [
         site
         for index, access in enumerate(case.accesses)
-        if (site := _access_site(anatomy, case, index, access, problems)) is not None
+        if (site := _access_site(anatomy, case.options, index, access, problems)) is not None
     ]
     by_id = {site.id: site for site in accesses}
     resolved: list[tuple[int, Placement, AccessSite, VesselRecord]] = []
@@ -144,6 +146,48 @@ def trace(anatomy: Anatomy, case: Case) -> Tracing:
     if problems.found:
         raise CaseError(problems.found)
     return Tracing(case, tuple(accesses), tuple(_passed_through_heart(anatomy, stops)))
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How a lone catheter position reads from an access: what the vessel browser shows."""
+
+    selective: bool
+    order: int | None
+    family: str | None
+
+
+def readings(anatomy: Anatomy, access: Access, options: Options) -> dict[str, Reading]:
+    """Every vessel a catheter can reach from `access`, read as a lone placement would be.
+
+    Where several routes lead to a vessel, the one through its parents is read. Vessels the access
+    cannot reach are left out; pulmonary positions read as selective with no order.
+
+    Raises:
+        CaseError: the access itself cannot be placed.
+    """
+    problems = _Problems()
+    site = _access_site(anatomy, options, 0, access, problems)
+    if site is None:
+        raise CaseError(problems.found)
+    trunk = frozenset(site.trunk)
+    kinds = {site.kind, "pulmonary_artery"} if site.kind == "vein" else {site.kind}
+    found: dict[str, Reading] = {}
+    for vessel in anatomy:
+        system = anatomy.tree_of(vessel.id).kind
+        if system not in kinds:
+            continue
+        routes = _routes(anatomy, site, vessel)
+        if not routes:
+            continue
+        if system == "pulmonary_artery":
+            found[vessel.id] = Reading(True, None, None)
+            continue
+        reading = _read(anatomy, routes[0][0], trunk)
+        if system == "artery" and reading.selective and options.order_from == "aorta":
+            reading = _read(anatomy, routes[0][1], frozenset(site.tree.base))
+        found[vessel.id] = Reading(reading.selective, reading.order, reading.family)
+    return found
 
 
 def _passed_through_heart(anatomy: Anatomy, stops: list[Stop]) -> list[Stop]:
@@ -185,7 +229,7 @@ def _resolve(anatomy: Anatomy, name: str, where: str, problems: _Problems) -> Ve
 
 
 def _access_site(
-    anatomy: Anatomy, case: Case, index: int, access: Access, problems: _Problems
+    anatomy: Anatomy, options: Options, index: int, access: Access, problems: _Problems
 ) -> AccessSite | None:
     where = f"accesses[{index}]"
     vessel = _resolve(anatomy, access.vessel, f"{where}.vessel", problems)
@@ -203,7 +247,7 @@ def _access_site(
         "retrograde" if tree.kind == "artery" else "antegrade"
     )
     toward_heart = (direction == "retrograde") == (tree.kind == "artery")
-    trunk = _trunk(anatomy, case.options, vessel, tree, toward_heart)
+    trunk = _trunk(anatomy, options, vessel, tree, toward_heart)
     access_id = access.id or "A"
     return AccessSite(access_id, index, vessel, direction, toward_heart, tree, trunk)
 

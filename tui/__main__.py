@@ -1,0 +1,31 @@
+"""`vascular-tui [CASE.json] [--data DIR]`: open the coder's app on the embedded atlas."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+__all__ = ["main"]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Parse the arguments and run the app; returns the exit status."""
+    parser = argparse.ArgumentParser(prog="vascular-tui", description=__doc__)
+    parser.add_argument("case", nargs="?", type=Path, help="a case file to open (JSON)")
+    parser.add_argument("--data", type=Path, metavar="DIR", help="another anatomy data directory")
+    args = parser.parse_args(argv)
+    try:
+        from tui.app import make_app
+    except ImportError as error:  # textual is an extra: pip install "vascular-coding[tui]"
+        sys.stderr.write(
+            f"vascular-tui: the app needs Textual: pip install 'vascular-coding[tui]' ({error})\n"
+        )
+        return 2
+    make_app(case_path=args.case, data_dir=args.data).run()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

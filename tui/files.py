@@ -1,0 +1,122 @@
+"""Case files: atomic save, safe open, the autosave, and exports of the result.
+
+Textual-free. A saved case is exactly the JSON `vascular code` reads. Saving writes a temporary file
+beside the target and renames it over the target, so a crash never leaves half a file. Opening a
+file validates it with the library before anything on screen changes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any, Literal
+
+from vascular import Anatomy, Case, VascularError, code_case
+from vascular.coding.engine import prepare_case
+from vascular.explain import Explained, claim_lines, claim_note
+
+__all__ = [
+    "EXPORTS",
+    "CaseFileError",
+    "autosave_path",
+    "case_json",
+    "export_text",
+    "read_case",
+    "write_atomically",
+]
+
+ExportKind = Literal["json", "lines", "note"]
+EXPORTS: dict[ExportKind, tuple[str, str]] = {
+    "json": (".result.json", "the result as JSON"),
+    "lines": (".claim.txt", "the claim lines"),
+    "note": (".note.txt", "a claim note listing the vessels selectively catheterized"),
+}
+"""Export kind -> (file suffix, description)."""
+
+
+class CaseFileError(VascularError):
+    """A case file that cannot be opened: unreadable, not JSON, or not a valid case."""
+
+
+def case_json(case: Case) -> str:
+    """The case as the JSON `vascular code` reads (ids for vessels, every access named)."""
+    data: dict[str, Any] = case.model_dump(mode="json", exclude_none=True)
+    if not data.get("variants"):
+        data.pop("variants", None)
+    return json.dumps(data, indent=2) + "\n"
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write `text` to `path` through a temporary file in the same folder and a rename.
+
+    Raises:
+        OSError: the folder cannot be written; the target is left as it was.
+    """
+    path = path.expanduser()
+    folder = path.parent if str(path.parent) else Path(".")
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        os.chmod(temporary, path.stat().st_mode & 0o777 if path.exists() else _default_mode())
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _default_mode() -> int:
+    """The mode a new file gets under the current umask (mkstemp's is owner-only)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def read_case(path: Path, anatomy: Anatomy) -> Case:
+    """Open a case file and check it with the library.
+
+    Raises:
+        CaseFileError: the file cannot be read, is not JSON, or is not a case that can be coded; the
+            message names the file and what is wrong.
+    """
+    name = str(path)
+    try:
+        text = path.expanduser().read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise CaseFileError(f"{name}: cannot be read ({error})") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise CaseFileError(
+            f"{name}: not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}"
+        ) from None
+    if not isinstance(data, dict):
+        raise CaseFileError(f"{name}: not a case (a JSON object with accesses and placements)")
+    try:
+        _, case = prepare_case(data, anatomy)
+        code_case(case, anatomy)
+    except VascularError as error:
+        raise CaseFileError(f"{name}: {error}") from None
+    return case
+
+
+def export_text(kind: ExportKind, explained: Explained) -> str:
+    """The result as JSON, as the claim lines, or as a claim note."""
+    if kind == "json":
+        return explained.result.dumps() + "\n"
+    if kind == "lines":
+        return claim_lines(explained.result, explained.anatomy) + "\n"
+    return claim_note(explained) + "\n"
+
+
+def autosave_path() -> Path:
+    """Where the app keeps its autosave: $VASCULAR_AUTOSAVE, else the XDG state folder."""
+    override = os.environ.get("VASCULAR_AUTOSAVE")
+    if override:
+        return Path(override)
+    state = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
+    return Path(state) / "vascular-coding" / "autosave.json"

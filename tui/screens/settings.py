@@ -1,0 +1,71 @@
+"""SettingsScreen: the case's name, the policy options (project-defaults.md), variant anatomy."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar, get_args
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, SelectionList
+
+from vascular import Anatomy, Case, Options
+
+__all__ = ["SettingsScreen"]
+
+
+class SettingsScreen(ModalScreen[tuple[str | None, Options, list[str]] | None]):
+    """Returns (name, options, variants) or None; saved with the case when the case is saved."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, case: Case, anatomy: Anatomy) -> None:
+        """The current case and the atlas (for its variants)."""
+        super().__init__()
+        self.case, self.anatomy = case, anatomy
+
+    def compose(self) -> ComposeResult:
+        """A row per option, the variants, the buttons."""
+        with Vertical(classes="dialog", id="settings"):
+            yield Label("Case settings (saved with the case)", classes="dialog-title")
+            with VerticalScroll(id="settings-fields"):
+                yield Label("Case name")
+                yield Input(
+                    self.case.name or "", placeholder="report number or title", id="settings-name"
+                )
+                for name, field in Options.model_fields.items():
+                    values = get_args(field.annotation)
+                    yield Label(f"{name}: {field.description or ''}", classes="settings-help")
+                    yield Select(
+                        [(str(v), v) for v in values],
+                        value=getattr(self.case.options, name),
+                        allow_blank=False,
+                        id=f"option-{name}",
+                    )
+                yield Label("Variant anatomy of this patient", classes="settings-help")
+                yield SelectionList[str](
+                    *(
+                        (variant.name, variant.id, variant.id in self.case.variants)
+                        for variant in self.anatomy.variants.values()
+                    ),
+                    id="settings-variants",
+                )
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Apply", variant="primary", id="settings-apply")
+                yield Button("Cancel", id="settings-cancel")
+
+    @on(Button.Pressed, "#settings-apply")
+    def _apply(self) -> None:
+        values: dict[str, Any] = {
+            name: self.query_one(f"#option-{name}", Select).value for name in Options.model_fields
+        }
+        name = self.query_one("#settings-name", Input).value.strip() or None
+        variants = list(self.query_one("#settings-variants", SelectionList).selected)
+        self.dismiss((name, Options(**values), variants))
+
+    @on(Button.Pressed, "#settings-cancel")
+    def action_cancel(self) -> None:
+        """Close without a change."""
+        self.dismiss(None)

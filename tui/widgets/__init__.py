@@ -1,0 +1,1 @@
+"""The app's widgets, one per module: each a role noun that posts past-tense messages up."""
