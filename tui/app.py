@@ -8,9 +8,11 @@ also in the command palette.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, ComposeResult, SystemCommand
@@ -18,9 +20,10 @@ from textual.screen import Screen
 from textual.widgets import Label
 
 from tui.actions import ACTIONS
-from tui.files import autosave_path
-from tui.screens.main import MainScreen
-from vascular import Anatomy, VascularError, load_anatomy
+
+if TYPE_CHECKING:  # the library and the main screen load in the worker, after the first frame
+    from tui.screens.main import MainScreen
+    from vascular import Anatomy, VascularError
 
 __all__ = ["VascularApp", "make_app"]
 
@@ -60,6 +63,9 @@ class VascularApp(App[None]):
 
     @work(thread=True, exclusive=True)
     def _load_atlas(self) -> None:
+        import tui.screens.main  # noqa: F401 - warm the import off the main thread
+        from vascular import VascularError, load_anatomy
+
         try:
             anatomy = load_anatomy(self._data_dir)
         except VascularError as error:
@@ -73,9 +79,13 @@ class VascularApp(App[None]):
     @property
     def main(self) -> MainScreen | None:
         """The main screen, once the atlas is loaded."""
+        from tui.screens.main import MainScreen
+
         return next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
 
     def _atlas_ready(self, anatomy: Anatomy) -> None:
+        from tui.screens.main import MainScreen
+
         opening = self._case_path
         offer = opening is None and self._autosave is not None and self._autosave.is_file()
         screen = MainScreen(anatomy, self._autosave, opening=opening, offer_autosave=offer)
@@ -114,3 +124,12 @@ def make_app(
     return VascularApp(
         anatomy, case_path, autosave if autosave is not None else autosave_path(), data_dir, blink
     )
+
+
+def autosave_path() -> Path:
+    """Where the app keeps its autosave: $VASCULAR_AUTOSAVE, else the XDG state folder."""
+    override = os.environ.get("VASCULAR_AUTOSAVE")
+    if override:
+        return Path(override)
+    state = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
+    return Path(state) / "vascular-coding" / "autosave.json"

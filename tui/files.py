@@ -20,7 +20,6 @@ from vascular.explain import Explained, claim_lines, claim_note
 __all__ = [
     "EXPORTS",
     "CaseFileError",
-    "autosave_path",
     "case_json",
     "export_text",
     "read_case",
@@ -111,12 +110,3 @@ def export_text(kind: ExportKind, explained: Explained) -> str:
     if kind == "lines":
         return claim_lines(explained.result, explained.anatomy) + "\n"
     return claim_note(explained) + "\n"
-
-
-def autosave_path() -> Path:
-    """Where the app keeps its autosave: $VASCULAR_AUTOSAVE, else the XDG state folder."""
-    override = os.environ.get("VASCULAR_AUTOSAVE")
-    if override:
-        return Path(override)
-    state = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
-    return Path(state) / "vascular-coding" / "autosave.json"

@@ -9,7 +9,9 @@ with the message on stderr and nothing on stdout.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -122,6 +124,9 @@ def _parser() -> argparse.ArgumentParser:
     family.add_argument(
         "--direction", choices=["retrograde", "antegrade"], help="default: toward the heart"
     )
+    tui = commands.add_parser("tui", help="open the coder's app (the same as vascular-tui)")
+    tui.add_argument("case", nargs="?", help="a case file to open")
+    tui.add_argument("--data", metavar="DIR", help="another anatomy data directory")
     schema = commands.add_parser(
         "schema", parents=[common], help="check or rewrite the JSON Schemas"
     )
@@ -138,7 +143,7 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int
         handler = _HANDLERS[args.command]
         handler(args, out)
     except VascularError as error:
-        _report_error(error, json_mode=bool(args and args.json))
+        _report_error(error, json_mode=bool(args and getattr(args, "json", False)))
         return EXIT_BAD_INPUT
     return EXIT_OK
 
@@ -331,6 +336,17 @@ def _chart_text(anatomy: Anatomy, chart: FamilyChart) -> str:
     return "\n".join(lines)
 
 
+def _tui(args: argparse.Namespace, out: TextIO) -> None:
+    """Replace this process with the app; the library itself never imports it."""
+    if importlib.util.find_spec("textual") is None or importlib.util.find_spec("tui") is None:
+        raise _UsageError("the app needs Textual: pip install 'vascular-coding[tui]'")
+    argv = [sys.executable, "-m", "tui"]
+    argv += [args.case] if args.case else []
+    argv += ["--data", args.data] if args.data else []
+    out.flush()
+    os.execv(sys.executable, argv)
+
+
 _HANDLERS: dict[str, Callable[[argparse.Namespace, TextIO], None]] = {
     "vessels": _vessels,
     "vessel": _vessel,
@@ -340,6 +356,7 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace, TextIO], None]] = {
     "code": _code,
     "explain": _explain,
     "family": _family,
+    "tui": _tui,
 }
 
 if __name__ == "__main__":

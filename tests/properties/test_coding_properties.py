@@ -13,13 +13,24 @@ import pytest
 from hypothesis import given, note, settings
 from hypothesis import strategies as st
 
-from tests.strategies import arterial_cases, atlas, cases, mirror_case, mirror_id, mirror_invariant
-from vascular.case import Case
+from tests.strategies import (
+    ARTERIAL_ACCESSES,
+    OPTIONS,
+    VENOUS_ACCESSES,
+    arterial_cases,
+    atlas,
+    cases,
+    mirror_case,
+    mirror_id,
+    mirror_invariant,
+    reachable,
+)
+from vascular.case import Access, Case, Options
 from vascular.cli import main
 from vascular.coding import code_case
 from vascular.errors import VascularError
 from vascular.results import CodingResult
-from vascular.traversal import trace
+from vascular.traversal import readings, trace
 
 
 def lines(result: CodingResult) -> list[tuple[str, int, tuple[str, ...], str | None]]:
@@ -187,3 +198,33 @@ def test_invalid_cases_raise_only_the_librarys_own_error(case: Any) -> None:
     except VascularError:
         return
     assert isinstance(result, CodingResult)
+
+
+@st.composite
+def lone_placements(draw: st.DrawFn) -> tuple[str, str, str, dict[str, str]]:
+    access, direction = draw(
+        st.sampled_from([*ARTERIAL_ACCESSES, *((v, "antegrade") for v in VENOUS_ACCESSES)])
+    )
+    vessel = draw(st.sampled_from(reachable(access, direction)))
+    return access, direction, vessel, draw(OPTIONS)
+
+
+@given(lone=lone_placements())
+def test_the_browsers_readings_agree_with_coding_a_lone_placement(
+    lone: tuple[str, str, str, dict[str, str]],
+) -> None:
+    access, direction, vessel, options = lone
+    found = readings(atlas(), Access(vessel=access, direction=direction), Options(**options))
+    case = Case.model_validate(
+        {
+            "accesses": [{"vessel": access, "direction": direction}],
+            "placements": [{"vessel": vessel}],
+            "options": options,
+        }
+    )
+    stop = trace(atlas(), case).stops[0]
+    assert (found[vessel].selective, found[vessel].order, found[vessel].family) == (
+        stop.selective,
+        stop.order,
+        stop.family,
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 import subprocess
@@ -189,3 +190,163 @@ def test_the_installed_command_runs(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "right_internal_iliac_artery" in result.stdout
+
+
+CASE = {"accesses": [{"vessel": "R CFA"}], "placements": [{"vessel": "left SFA"}]}
+
+
+def _case_file(tmp_path: Path, case: object) -> str:
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(case), encoding="utf-8")
+    return str(path)
+
+
+def test_code_prints_a_table_with_the_deciding_reason(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    status, out, err = run(capsys, "code", _case_file(tmp_path, CASE), *MINI)
+    assert (status, err) == (0, "")
+    header, line = out.splitlines()[:2]
+    assert header.split() == ["CODE", "UNITS", "MODIFIERS", "ACCESS", "FAMILY", "REASON"]
+    assert line.startswith("36247  1      LT         A       Left common iliac artery")
+    assert "initial third-order code 36247" in out
+
+
+def test_code_json_is_the_result_only(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    status, out, _ = run(capsys, "code", "--json", _case_file(tmp_path, CASE), *MINI)
+    data = json.loads(out)
+    assert status == 0
+    assert [(x["code"], x["modifiers"]) for x in data["lines"]] == [("36247", ["LT"])]
+
+
+@pytest.mark.parametrize(
+    ("fmt", "expected"),
+    [("lines", "36247-LT\n"), ("note", "Codes: 36247-LT.")],
+)
+def test_code_prints_claim_lines_or_a_note(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, fmt: str, expected: str
+) -> None:
+    status, out, _ = run(capsys, "code", "--format", fmt, _case_file(tmp_path, CASE), *MINI)
+    assert status == 0
+    assert expected in out
+
+
+def test_code_reads_standard_input(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO(json.dumps(CASE)))
+    status, out, _ = run(capsys, "code", "--json", "-", *MINI)
+    assert status == 0
+    assert json.loads(out)["lines"][0]["code"] == "36247"
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        ('{"accesses": [', "not valid JSON: Expecting value at line 1, column 15"),
+        ("[]", "must hold one JSON object"),
+        (
+            json.dumps({"accesses": [{"vessel": "R CFA"}], "placements": [{"vessel": "SFA"}]}),
+            "say which side",
+        ),
+        (
+            json.dumps({"accesses": [{"vessel": "R CFV"}], "placements": [{"vessel": "left SFA"}]}),
+            "is an artery",
+        ),
+        (
+            json.dumps(
+                {"accesses": [{"vessel": "R CFA"}], "placements": [{"vessel": "x", "access": "Z"}]}
+            ),
+            "no access has the id 'Z'",
+        ),
+    ],
+    ids=["malformed", "not an object", "side", "artery from vein", "unknown access"],
+)
+def test_code_bad_input_is_one_clear_message(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, content: str, words: str
+) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text(content, encoding="utf-8")
+    status, out, err = run(capsys, "code", str(path), *MINI)
+    assert (status, out) == (2, "")
+    assert err.startswith("vascular: error: ")
+    assert words in err
+
+
+def test_code_json_errors_list_problems(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    case = {
+        "accesses": [{"vessel": "R CFA"}],
+        "placements": [{"vessel": "SFAx"}, {"vessel": "SFA"}],
+    }
+    status, out, err = run(capsys, "code", "--json", _case_file(tmp_path, case), *MINI)
+    assert (status, out) == (2, "")
+    problems = json.loads(err)["error"]["problems"]
+    assert [p["where"] for p in problems] == ["placements[0].vessel", "placements[1].vessel"]
+    assert problems[1]["candidates"] == [
+        "left_superficial_femoral_artery",
+        "right_superficial_femoral_artery",
+    ]
+
+
+def test_a_missing_case_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    status, out, err = run(capsys, "code", str(tmp_path / "nowhere.json"), *MINI)
+    assert (status, out) == (2, "")
+    assert "cannot read" in err
+
+
+def test_explain_shows_trunk_route_and_every_reason(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    status, out, _ = run(capsys, "explain", _case_file(tmp_path, CASE), *MINI)
+    assert status == 0
+    assert "Access A: Right common femoral artery, retrograde (toward the heart)" in out
+    assert "Route: Right common femoral artery > Right external iliac artery" in out
+    assert "[family-initial: AAPC-PERIPH, AAPC-FAM, WNEWZ]" in out
+
+
+def test_explain_json_carries_rule_and_source_ids(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    status, out, _ = run(capsys, "explain", "--json", _case_file(tmp_path, CASE), *MINI)
+    data = json.loads(out)
+    assert status == 0
+    assert data["accesses"][0]["trunk"][:2] == [
+        "right_common_femoral_artery",
+        "right_external_iliac_artery",
+    ]
+    assert data["placements"][0]["orders"][-1] == {
+        "vessel": "left_superficial_femoral_artery",
+        "order": 3,
+    }
+    rules = [reason["rule"] for reason in data["lines"][0]["reasons"]]
+    assert "family-initial" in rules
+
+
+def test_family_chart_for_trainers(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "family", "left common iliac", *MINI)
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[0] == (
+        "Left common iliac artery: orders and codes from the right common femoral artery "
+        "(toward the heart)"
+    )
+    assert any(line.split() == ["Left", "uterine", "artery", "4", "36247-LT"] for line in lines)
+
+
+def test_family_chart_from_an_antegrade_access(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(
+        capsys,
+        "family",
+        "right SFA",
+        "--access",
+        "right CFA",
+        "--direction",
+        "antegrade",
+        "--json",
+        *MINI,
+    )
+    data = json.loads(out)
+    assert status == 0
+    orders = {row["vessel"]: (row["order"], row["code"]) for row in data["vessels"]}
+    assert orders["right_superficial_femoral_artery"] == (1, "36245-RT")
+    assert orders["right_peroneal_artery"] == (3, "36247-RT")

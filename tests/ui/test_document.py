@@ -1,0 +1,167 @@
+"""The app's Textual-free core: the case document, pure edits, and files."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import MINI_DIR
+from tui import editing
+from tui.document import CaseDocument, empty_case
+from tui.files import CaseFileError, case_json, export_text, read_case, write_atomically
+from vascular import Anatomy, Case, Options, code_case, load_anatomy
+from vascular.explain import explain_case
+
+
+def _case() -> Case:
+    case = editing.add_access(empty_case(), "right_common_femoral_artery")
+    case = editing.add_placement(case, "left_superficial_femoral_artery", "A")
+    return editing.add_placement(case, "superior_mesenteric_artery", "A")
+
+
+class TestDocument:
+    def test_undo_and_redo_walk_the_history(self) -> None:
+        document = CaseDocument()
+        first = editing.add_access(empty_case(), "right_common_femoral_artery")
+        second = editing.add_placement(first, "celiac_trunk", "A")
+        document.apply(first)
+        document.apply(second)
+        assert document.undo()
+        assert document.case == first
+        assert document.redo()
+        assert document.case == second
+        assert not document.redo()
+
+    def test_a_new_edit_clears_the_redo_stack(self) -> None:
+        document = CaseDocument()
+        document.apply(editing.add_access(empty_case(), "right_common_femoral_artery"))
+        document.undo()
+        document.apply(editing.add_access(empty_case(), "left_common_femoral_artery"))
+        assert not document.can_redo
+
+    def test_dirty_until_saved(self, tmp_path: Path) -> None:
+        document = CaseDocument()
+        assert not document.dirty
+        document.apply(_case())
+        assert document.dirty
+        document.mark_saved(tmp_path / "case.json")
+        assert not document.dirty
+        document.apply(editing.rename(document.case, "Report 12"))
+        assert document.dirty
+
+
+class TestEditing:
+    def test_access_ids_are_letters(self) -> None:
+        case = editing.add_access(_case(), "left_common_femoral_artery", "antegrade")
+        assert [(a.id, a.direction) for a in case.accesses] == [("A", None), ("B", "antegrade")]
+
+    def test_edits_leave_the_original_alone(self) -> None:
+        case = _case()
+        moved = editing.move_placement(case, 0, 1)
+        assert [p.vessel for p in moved.placements] == [
+            "superior_mesenteric_artery",
+            "left_superficial_femoral_artery",
+        ]
+        assert case.placements[0].vessel == "left_superficial_femoral_artery"
+        assert editing.move_placement(case, 0, -1) == case
+
+    def test_removing_the_last_access_empties_the_case(self) -> None:
+        case = editing.remove_access(_case(), "A")
+        assert (case.accesses, case.placements) == ([], [])
+
+    def test_imaging_sampling_access_options_variants_name(self) -> None:
+        case = editing.add_access(_case(), "left_radial_artery")
+        case = editing.set_imaging(case, 0, ["cervical"])
+        case = editing.set_imaging(case, 1, True)
+        case = editing.toggle_sampling(case, 1)
+        case = editing.set_access_of(case, 1, "B")
+        case = editing.set_options(case, Options(order_from="aorta"))
+        case = editing.set_variants(case, ["bovine_arch"])
+        case = editing.rename(case, "Teaching case")
+        assert case.placements[0].imaging == ["cervical"]
+        assert (case.placements[1].imaging, case.placements[1].sampling) == (True, True)
+        assert case.placements[1].access == "B"
+        assert (case.options.order_from, case.variants, case.name) == (
+            "aorta",
+            ["bovine_arch"],
+            "Teaching case",
+        )
+
+
+@pytest.fixture(scope="module")
+def mini() -> Anatomy:
+    return load_anatomy(MINI_DIR)
+
+
+class TestFiles:
+    def test_a_saved_case_reads_back_and_codes_the_same(
+        self, tmp_path: Path, mini: Anatomy
+    ) -> None:
+        path = tmp_path / "case.json"
+        write_atomically(path, case_json(_case()))
+        assert read_case(path, mini) == _case()
+        data = json.loads(path.read_text())
+        assert "variants" not in data
+        assert [line.label for line in code_case(data, mini).lines] == ["36247-LT", "36245-59"]
+
+    def test_saving_replaces_the_file_whole_and_keeps_its_mode(self, tmp_path: Path) -> None:
+        path = tmp_path / "case.json"
+        path.write_text("old")
+        path.chmod(0o640)
+        write_atomically(path, "new")
+        assert path.read_text() == "new"
+        assert path.stat().st_mode & 0o777 == 0o640
+        assert [p.name for p in tmp_path.iterdir()] == ["case.json"]
+
+    def test_a_new_file_gets_the_usual_mode(self, tmp_path: Path) -> None:
+        umask = os.umask(0o022)
+        try:
+            write_atomically(tmp_path / "new.json", "{}")
+        finally:
+            os.umask(umask)
+        assert (tmp_path / "new.json").stat().st_mode & 0o777 == 0o644
+
+    def test_a_failed_write_leaves_no_temporary_file(self, tmp_path: Path) -> None:
+        (tmp_path / "taken").mkdir()
+        with pytest.raises(IsADirectoryError):
+            write_atomically(tmp_path / "taken", "{}")
+        assert [p.name for p in tmp_path.iterdir()] == ["taken"]
+
+    @pytest.mark.parametrize(
+        ("content", "words"),
+        [
+            ("{", "not valid JSON: Expecting property name"),
+            ("[1, 2]", "not a case"),
+            ('{"accesses": []}', "accesses"),
+            ('{"accesses": [{"vessel": "R CFA"}], "placements": [{"vessel": "xyzzy"}]}', "xyzzy"),
+            ('{"accesses": [{"vessel": "R CFA"}], "placements": [{"vessel": "SFA"}]}', "side"),
+        ],
+        ids=["broken", "foreign", "empty", "unknown vessel", "ambiguous"],
+    )
+    def test_a_bad_file_is_refused_with_its_name_and_reason(
+        self, tmp_path: Path, mini: Anatomy, content: str, words: str
+    ) -> None:
+        path = tmp_path / "bad.json"
+        path.write_text(content)
+        with pytest.raises(CaseFileError) as raised:
+            read_case(path, mini)
+        assert str(path) in str(raised.value)
+        assert words in str(raised.value)
+
+    def test_a_missing_file_is_refused(self, tmp_path: Path, mini: Anatomy) -> None:
+        with pytest.raises(CaseFileError, match="cannot be read"):
+            read_case(tmp_path / "nowhere.json", mini)
+
+    def test_exports(self, mini: Anatomy) -> None:
+        explained = explain_case(_case(), mini)
+        assert json.loads(export_text("json", explained))["lines"][0]["code"] == "36247"
+        assert export_text("lines", explained) == "36247-LT\n36245-59\n"
+        note = export_text("note", explained)
+        assert "Vessels selectively catheterized:" in note
+        assert (
+            "Superior mesenteric artery: order 1, superior mesenteric artery family (36245-59)"
+            in note
+        )
