@@ -14,7 +14,9 @@ from pathlib import Path
 from typing import Any, Literal
 
 from vascular import Anatomy, Case, VascularError, code_case
+from vascular.case import case_data
 from vascular.coding.engine import prepare_case
+from vascular.errors import CaseFileError
 from vascular.explain import Explained, claim_lines, claim_note
 
 __all__ = [
@@ -33,10 +35,6 @@ EXPORTS: dict[ExportKind, tuple[str, str]] = {
     "note": (".note.txt", "a claim note listing the vessels selectively catheterized"),
 }
 """Export kind -> (file suffix, description)."""
-
-
-class CaseFileError(VascularError):
-    """A case file that cannot be opened: unreadable, not JSON, or not a valid case."""
 
 
 def case_json(case: Case) -> str:
@@ -87,14 +85,7 @@ def read_case(path: Path, anatomy: Anatomy) -> Case:
         text = path.expanduser().read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise CaseFileError(f"{name}: cannot be read ({error})") from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise CaseFileError(
-            f"{name}: not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}"
-        ) from None
-    if not isinstance(data, dict):
-        raise CaseFileError(f"{name}: not a case (a JSON object with accesses and placements)")
+    data = case_data(text, name)
     try:
         _, case = prepare_case(data, anatomy)
         code_case(case, anatomy)

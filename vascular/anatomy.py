@@ -126,6 +126,15 @@ class Anatomy:
                 return child
         return None
 
+    def continuation_line(self, vessel_id: str) -> tuple[str, ...]:
+        """The vessel and each vessel it continues as, in order (subclavian, axillary, brachial)."""
+        line = [self.vessel(vessel_id).id]
+        following = self.continuation(vessel_id)
+        while following is not None:
+            line.append(following.id)
+            following = self.continuation(following.id)
+        return tuple(line)
+
     def feeders(self, vessel_id: str) -> tuple[VesselRecord, ...]:
         """Vessels that also open into this one at a confluence (its ``also_fed_by``)."""
         return tuple(self._by_id[f] for f in self.vessel(vessel_id).also_fed_by)

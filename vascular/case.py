@@ -10,8 +10,9 @@ reached is decided by `vascular.traversal`. No I/O. The JSON Schema is generated
 
 from __future__ import annotations
 
+import json
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
     BaseModel,
@@ -20,6 +21,8 @@ from pydantic import (
     StringConstraints,
     field_validator,
 )
+
+from vascular.errors import CaseFileError
 
 __all__ = [
     "TERRITORIES",
@@ -30,6 +33,7 @@ __all__ = [
     "Options",
     "Placement",
     "Territory",
+    "case_data",
 ]
 
 Direction = Literal["retrograde", "antegrade"]
@@ -48,16 +52,7 @@ Territory = Literal[
 ]
 """What diagnostic imaging from a catheter position showed, where one position can show several."""
 
-TERRITORIES: tuple[str, ...] = (
-    "cervical",
-    "intracranial",
-    "vertebral",
-    "external carotid",
-    "renal",
-    "arch",
-    "arm",
-    "venography",
-)
+TERRITORIES: tuple[str, ...] = get_args(Territory)
 """The imaging territory names a placement may give."""
 
 Imaging = bool | Territory | list[Territory]
@@ -209,3 +204,27 @@ class Case(_Input):
         if duplicated:
             raise ValueError(f"access id {duplicated[0]!r} is used twice")
         return accesses
+
+
+def case_data(text: str, source: str) -> dict[str, Any]:
+    """The JSON object a case file holds (its shape is checked by `Case`).
+
+    Args:
+        text: the file's text.
+        source: how to name the file in a message ("case.json", "standard input").
+
+    Raises:
+        CaseFileError: the text is not JSON (with the line and column) or not one JSON object.
+    """
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise CaseFileError(
+            f"{source} is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}"
+        ) from None
+    if not isinstance(data, dict):
+        raise CaseFileError(
+            f"{source} must hold one JSON object (a case with accesses and placements), "
+            f"not {type(data).__name__}"
+        )
+    return data

@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from vascular.anatomy import Anatomy
-from vascular.case import Access, Direction
-from vascular.errors import UnknownVesselError, VascularError
+from vascular.case import Access, Direction, case_data
+from vascular.errors import CaseFileError, UnknownVesselError, VascularError
 from vascular.explain import (
     claim_lines,
     claim_note,
@@ -52,10 +52,6 @@ class _UsageError(VascularError):
 
 class _StaleSchemaError(VascularError):
     """The committed JSON Schemas differ from the models."""
-
-
-class _CaseFileError(VascularError):
-    """A case file that cannot be read or is not JSON."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -267,20 +263,10 @@ def _read_case(source: str) -> dict[str, Any]:
     try:
         text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
     except OSError as error:
-        raise _CaseFileError(f"cannot read {name}: {error.strerror or error}") from None
+        raise CaseFileError(f"cannot read {name}: {error.strerror or error}") from None
     except UnicodeDecodeError:
-        raise _CaseFileError(f"{name} is not UTF-8 text") from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise _CaseFileError(
-            f"{name} is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}"
-        ) from None
-    if not isinstance(data, dict):
-        raise _CaseFileError(
-            f"{name} must hold one JSON object (a case), not {type(data).__name__}"
-        )
-    return data
+        raise CaseFileError(f"{name} is not UTF-8 text") from None
+    return case_data(text, name)
 
 
 def _code(args: argparse.Namespace, out: TextIO) -> None:

@@ -13,6 +13,7 @@ __all__ = [
     "AmbiguousVesselError",
     "AnatomyDataError",
     "CaseError",
+    "CaseFileError",
     "CaseProblem",
     "DataProblem",
     "UnknownVariantError",
@@ -135,3 +136,7 @@ class CaseError(VascularError):
                 f"  {problem}" for problem in self.problems
             )
         super().__init__(message)
+
+
+class CaseFileError(VascularError):
+    """A case file that cannot be used: unreadable, not JSON, or not one JSON object."""

@@ -265,10 +265,7 @@ def _trunk(
     elif tree.kind == "artery" and options.antegrade_extremity == "non-selective":
         trunk += sorted(anatomy.descendants(vessel.id))
     else:
-        following = anatomy.continuation(vessel.id)
-        while following is not None:
-            trunk.append(following.id)
-            following = anatomy.continuation(following.id)
+        trunk = list(anatomy.continuation_line(vessel.id))
     return tuple(dict.fromkeys([*trunk, *base]))
 
 
@@ -588,12 +585,7 @@ def _antegrade_effect(
 
 
 def _in_line(anatomy: Anatomy, site: AccessSite) -> frozenset[str]:
-    line = [site.vessel.id]
-    following = anatomy.continuation(site.vessel.id)
-    while following is not None:
-        line.append(following.id)
-        following = anatomy.continuation(following.id)
-    return frozenset(line) | frozenset(site.tree.base)
+    return frozenset(anatomy.continuation_line(site.vessel.id)) | frozenset(site.tree.base)
 
 
 def _central_vein_effect(

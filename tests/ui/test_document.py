@@ -134,7 +134,7 @@ class TestFiles:
         ("content", "words"),
         [
             ("{", "not valid JSON: Expecting property name"),
-            ("[1, 2]", "not a case"),
+            ("[1, 2]", "must hold one JSON object"),
             ('{"accesses": []}', "accesses"),
             ('{"accesses": [{"vessel": "R CFA"}], "placements": [{"vessel": "xyzzy"}]}', "xyzzy"),
             ('{"accesses": [{"vessel": "R CFA"}], "placements": [{"vessel": "SFA"}]}', "side"),
