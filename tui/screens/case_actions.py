@@ -52,7 +52,7 @@ class CaseActions(CaseScreen):
                 case, f"Access {case.accesses[-1].id} added: {self.anatomy.vessel(vessel).name}."
             ):
                 self.current_access = case.accesses[-1].id
-                self.refresh_case()
+                self.refresh_case(self.explained)
                 self.query_one(VesselSearch).focus_input()
 
         self.app.push_screen(AccessDialog(self.anatomy), added)

@@ -60,22 +60,26 @@ class CaseScreen(Screen[None]):
 
     def try_apply(self, case: Case, done: str) -> bool:
         """Make `case` current if the library can code it; otherwise refuse with its message."""
+        explained = None
         if case.accesses:
             try:
-                explain_case(case, self.anatomy)
+                explained = explain_case(case, self.anatomy)
             except VascularError as error:
                 self.say(f"Not done: {_problems(error)}", "error")
                 return False
         self.document.apply(case)
-        self.refresh_case()
+        self.refresh_case(explained)
         self.say(done, "success")
         return True
 
-    def refresh_case(self) -> None:
-        """Recode the case and show it everywhere; keep the autosave current."""
+    def refresh_case(self, explained: Explained | None = None) -> None:
+        """Show the case everywhere and keep the autosave current.
+
+        The case is recoded unless `explained` is its coding already.
+        """
         case = self.document.case
-        self.explained = None
-        if case.accesses:
+        self.explained = explained
+        if case.accesses and explained is None:
             try:
                 self.explained = explain_case(case, self.anatomy)
             except VascularError as error:
