@@ -48,14 +48,15 @@ async def main():
         await pilot.pause()
         updates, refreshes = [], []
         screen = app.main
-        refresh = screen.refresh_case
+        apply = screen.try_apply
 
-        def timed_refresh():
+        def timed_apply(*args):
             began = time.perf_counter()
-            refresh()
+            done = apply(*args)
             refreshes.append(time.perf_counter() - began)
+            return done
 
-        screen.refresh_case = timed_refresh
+        screen.try_apply = timed_apply
         for vessel in ("left SFA", "GDA", "right renal", "SMA", "left uterine", "RIMA"):
             box = app.screen.query_one("#search-input", Input)
             box.value = vessel

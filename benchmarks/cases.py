@@ -6,6 +6,7 @@ import random
 from typing import Any
 
 from vascular import Anatomy
+from vascular.traversal import position_of
 
 ACCESSES: tuple[tuple[str, str], ...] = (
     ("right_common_femoral_artery", "retrograde"),
@@ -29,6 +30,11 @@ def realistic_cases(anatomy: Anatomy, count: int, seed: int = 2026) -> list[dict
             kinds = {"vein", "pulmonary_artery"} if tree.kind == "vein" else {tree.kind}
             pool = {v.id for v in anatomy if anatomy.tree_of(v.id).kind in kinds}
         pools[access, direction] = sorted(v for v in pool if len(anatomy.chains(v)) == 1)
+    asks = {
+        v.id
+        for v in anatomy
+        if (position := position_of(anatomy, v)) is not None and position.true_means == "ask"
+    }
     cases = []
     for _ in range(count):
         access, direction = rng.choice(ACCESSES)
@@ -36,7 +42,9 @@ def realistic_cases(anatomy: Anatomy, count: int, seed: int = 2026) -> list[dict
         cases.append(
             {
                 "accesses": [{"vessel": access, "direction": direction}],
-                "placements": [{"vessel": v, "imaging": rng.random() < 0.3} for v in vessels],
+                "placements": [
+                    {"vessel": v, "imaging": v not in asks and rng.random() < 0.3} for v in vessels
+                ],
             }
         )
     return cases
