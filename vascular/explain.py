@@ -25,6 +25,7 @@ __all__ = [
     "explanation_json",
     "explanation_text",
     "line_table",
+    "written",
 ]
 
 _WIDTH = 100
@@ -50,9 +51,10 @@ def explain_case(case: Case | dict[str, Any], anatomy: Anatomy) -> Explained:
     return Explained(patient, tracing, code_tracing(patient, tracing))
 
 
-def _label(line: CodeLine, anatomy: Anatomy) -> str:
-    add_on = anatomy.rules.code(line.code).kind == "add-on"
-    return ("+" if add_on else "") + line.code
+def written(line: CodeLine, anatomy: Anatomy) -> str:
+    """A line as a claim writes it: '36247-LT', '+36248-LT x2'."""
+    units = f" x{line.units}" if line.units > 1 else ""
+    return anatomy.rules.label(line.code) + line.label.removeprefix(line.code) + units
 
 
 def headline(line: CodeLine) -> str:
@@ -75,7 +77,7 @@ def line_table(result: CodingResult, anatomy: Anatomy, name: str | None = None) 
     else:
         rows = [
             (
-                _label(line, anatomy),
+                anatomy.rules.label(line.code),
                 str(line.units),
                 " ".join(line.modifiers) or "-",
                 line.access or "-",
@@ -123,7 +125,7 @@ def explanation_text(explained: Explained) -> str:
     for number, line in enumerate(result.lines, start=1):
         modifiers = f" {'-'.join(line.modifiers)}" if line.modifiers else ""
         units = f" x{line.units}" if line.units > 1 else ""
-        out.append(f"  {number}. {_label(line, anatomy)}{modifiers}{units}")
+        out.append(f"  {number}. {anatomy.rules.label(line.code)}{modifiers}{units}")
         for reason in line.rationale:
             out += _wrap(reason, "       - ", "         ")
     if result.warnings:
@@ -234,12 +236,7 @@ def _lower(name: str) -> str:
 
 def claim_lines(result: CodingResult, anatomy: Anatomy) -> str:
     """The claim lines alone, one per line: '36247-LT', '+36248-LT x2'."""
-    out = []
-    for line in result.lines:
-        plus = "+" if anatomy.rules.code(line.code).kind == "add-on" else ""
-        units = f" x{line.units}" if line.units > 1 else ""
-        out.append(f"{plus}{line.label}{units}")
-    return "\n".join(out)
+    return "\n".join(written(line, anatomy) for line in result.lines)
 
 
 def claim_note(explained: Explained) -> str:
@@ -287,5 +284,4 @@ def _reading(anatomy: Anatomy, stop: Stop, coded: dict[str, CodeLine]) -> str:
     line = coded.get(stop.vessel.id)
     if line is None:
         return words + " (included in a code on this claim)"
-    plus = "+" if anatomy.rules.code(line.code).kind == "add-on" else ""
-    return words + f" ({plus}{line.label})"
+    return words + f" ({written(line, anatomy)})"

@@ -14,6 +14,7 @@ from vascular.anatomy import Anatomy
 from vascular.case import Access, Case, Options, Placement
 from vascular.coding.engine import code_tracing
 from vascular.errors import CaseError
+from vascular.explain import written
 from vascular.results import SCHEMA_VERSION
 from vascular.traversal import trace
 
@@ -77,10 +78,7 @@ def family_chart(
             continue
         stop = tracing.stops[0]
         result = code_tracing(anatomy, tracing)
-        code = " ".join(
-            ("+" if anatomy.rules.code(line.code).kind == "add-on" else "") + line.label
-            for line in result.lines
-        )
+        code = " ".join(written(line, anatomy) for line in result.lines)
         rows.append(
             ChartRow(vessel_id, name, depth, stop.selective, stop.order, stop.family, code, "")
         )

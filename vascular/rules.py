@@ -470,6 +470,10 @@ class RuleBook:
         """The record of a code the tables name (always present in a checked rule book)."""
         return self.codes[code]
 
+    def label(self, code: str) -> str:
+        """The code as a claim writes it: add-ons with a plus sign ('+36248')."""
+        return ("+" if self.codes[code].kind == "add-on" else "") + code
+
     def rule(self, rule_id: str) -> RuleRecord:
         """The record of a rule (always present in a checked rule book)."""
         return self.rules[rule_id]

@@ -183,9 +183,10 @@ def readings(anatomy: Anatomy, access: Access, options: Options) -> dict[str, Re
         if system == "pulmonary_artery":
             found[vessel.id] = Reading(True, None, None)
             continue
-        reading = _read(anatomy, routes[0][0], trunk)
-        if system == "artery" and reading.selective and options.order_from == "aorta":
-            reading = _read(anatomy, routes[0][1], frozenset(site.tree.base))
+        route, chain = routes[0]
+        reading = _read(anatomy, route, trunk)
+        if system == "artery" and reading.selective:
+            reading = _arterial_order_option(anatomy, options, site, chain, reading, [])
         found[vessel.id] = Reading(reading.selective, reading.order, reading.family)
     return found
 
@@ -464,9 +465,10 @@ def _choose_route(
     Routes code alike with the same selectivity, family and code level (third order and beyond are
     one level).
     """
-    if len(routes) > 1:
-        best = max(len(company.intersection(route)) for route, _ in routes)
-        routes = [(r, c) for r, c in routes if len(company.intersection(r)) == best]
+    if len(routes) == 1:
+        return routes[0]
+    best = max(len(company.intersection(route)) for route, _ in routes)
+    routes = [(r, c) for r, c in routes if len(company.intersection(r)) == best]
     levels = {_level(_read(anatomy, route, frozenset(site.trunk))) for route, _ in routes}
     if len(levels) == 1:
         return routes[0]

@@ -16,6 +16,7 @@ import yaml
 
 from tests.strategies import atlas
 from vascular.coding import code_case
+from vascular.explain import written
 from vascular.results import CodingResult
 
 GOLDEN = Path(__file__).parent
@@ -27,12 +28,7 @@ CASES = [
 
 
 def claim(result: CodingResult) -> list[str]:
-    out = []
-    for line in result.lines:
-        plus = "+" if atlas().rules.code(line.code).kind == "add-on" else ""
-        units = f" x{line.units}" if line.units > 1 else ""
-        out.append(f"{plus}{line.label}{units}")
-    return out
+    return [written(line, atlas()) for line in result.lines]
 
 
 def test_golden_cases_are_many_and_sourced() -> None:

@@ -36,12 +36,12 @@ class CodeTable(DataTable[str]):
         row = self.cursor_row
         self.clear()
         for number, line in enumerate(lines):
-            add_on = anatomy is not None and anatomy.rules.code(line.code).kind == "add-on"
+            code = anatomy.rules.label(line.code) if anatomy is not None else line.code
             family = "-"
             if line.family is not None and anatomy is not None:
                 family = anatomy.vessel(line.family).name
             self.add_row(
-                ("+" if add_on else "") + line.code,
+                code,
                 str(line.units),
                 " ".join(line.modifiers) or "-",
                 line.access or "-",
