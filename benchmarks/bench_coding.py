@@ -17,8 +17,7 @@ import time
 from pathlib import Path
 
 from benchmarks.cases import realistic_cases
-from vascular import load_anatomy
-from vascular.coding import code_case
+from vascular import code_case, load_anatomy
 
 
 def _percentile(values: list[float], fraction: float) -> float:

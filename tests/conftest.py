@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
 
 from vascular import Anatomy, default_data_dir, load_anatomy
+
+# compiled atlas builds: one folder shared by every worker and run (keyed by content, so never
+# stale), never the user's own cache
+os.environ.setdefault(
+    "VASCULAR_CACHE_DIR", str(Path(tempfile.gettempdir()) / "vascular-test-cache")
+)
 
 DATA = Path(__file__).parent / "data"
 MINI_DIR = DATA / "mini_anatomy"

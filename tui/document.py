@@ -16,7 +16,7 @@ __all__ = ["CaseDocument", "empty_case"]
 
 def empty_case() -> Case:
     """A case with no access yet (a placeholder access list is not allowed, so it is built raw)."""
-    return Case.model_construct(accesses=[], placements=[], variants=[], name=None)
+    return Case(accesses=())
 
 
 @dataclass

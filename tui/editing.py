@@ -10,8 +10,7 @@ from __future__ import annotations
 import string
 from typing import Any
 
-from vascular import Access, Case, Options, Placement
-from vascular.case import Direction
+from vascular import Access, Case, Direction, Options, Placement, parse_case
 
 __all__ = [
     "add_access",
@@ -45,19 +44,16 @@ def _rebuild(
     new_variants = list(case.variants) if variants is None else variants
     new_options = case.options if options is None else options
     new_name = name if renamed else case.name
-    if not new_accesses:
-        return Case.model_construct(
-            name=new_name, accesses=[], placements=[], variants=new_variants, options=new_options
-        )
-    return Case.model_validate(
-        {
-            "name": new_name,
-            "accesses": [a.model_dump() for a in new_accesses],
-            "placements": [p.model_dump() for p in new_placements],
-            "variants": new_variants,
-            "options": new_options.model_dump(),
-        }
+    built = Case(
+        name=new_name,
+        accesses=tuple(new_accesses),
+        placements=tuple(new_placements),
+        variants=tuple(new_variants),
+        options=new_options,
     )
+    if not new_accesses:
+        return built
+    return parse_case(built.to_json())
 
 
 def next_access_id(case: Case) -> str:
@@ -106,7 +102,7 @@ def set_imaging(case: Case, index: int, imaging: bool | list[str]) -> Case:
     """Set what diagnostic imaging from a placement showed."""
     placements = list(case.placements)
     value: Any = imaging if isinstance(imaging, bool) else (imaging or False)
-    placements[index] = placements[index].model_copy(update={"imaging": value})
+    placements[index] = placements[index].replace(imaging=value)
     return _rebuild(case, placements=placements)
 
 
@@ -114,14 +110,14 @@ def toggle_sampling(case: Case, index: int) -> Case:
     """Turn organ blood sampling from a placement on or off."""
     placements = list(case.placements)
     current = placements[index]
-    placements[index] = current.model_copy(update={"sampling": not current.sampling})
+    placements[index] = current.replace(sampling=not current.sampling)
     return _rebuild(case, placements=placements)
 
 
 def set_access_of(case: Case, index: int, access_id: str) -> Case:
     """Say a placement was made through another access."""
     placements = list(case.placements)
-    placements[index] = placements[index].model_copy(update={"access": access_id})
+    placements[index] = placements[index].replace(access=access_id)
     return _rebuild(case, placements=placements)
 
 

@@ -7,17 +7,24 @@ file validates it with the library before anything on screen changes.
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
-from vascular import Anatomy, Case, VascularError, code_case
-from vascular.case import case_data
-from vascular.coding.engine import prepare_case
-from vascular.errors import CaseFileError
-from vascular.explain import Explained, claim_lines, claim_note
+from vascular import (
+    Anatomy,
+    Case,
+    CaseFileError,
+    Explained,
+    VascularError,
+    case_data,
+    claim_form,
+    claim_note,
+    code_case,
+    parse_case,
+)
+from vascular import case_json as _library_case_json
 
 __all__ = [
     "EXPORTS",
@@ -39,10 +46,7 @@ EXPORTS: dict[ExportKind, tuple[str, str]] = {
 
 def case_json(case: Case) -> str:
     """The case as the JSON `vascular code` reads (ids for vessels, every access named)."""
-    data: dict[str, Any] = case.model_dump(mode="json", exclude_none=True)
-    if not data.get("variants"):
-        data.pop("variants", None)
-    return json.dumps(data, indent=2) + "\n"
+    return _library_case_json(case)
 
 
 def write_atomically(path: Path, text: str) -> None:
@@ -87,8 +91,8 @@ def read_case(path: Path, anatomy: Anatomy) -> Case:
         raise CaseFileError(f"{name}: cannot be read ({error})") from None
     data = case_data(text, name)
     try:
-        _, case = prepare_case(data, anatomy)
-        code_case(case, anatomy)
+        case = parse_case(data, anatomy.rules)
+        code_case(case, anatomy, rationale=False)
     except VascularError as error:
         raise CaseFileError(f"{name}: {error}") from None
     return case
@@ -99,5 +103,5 @@ def export_text(kind: ExportKind, explained: Explained) -> str:
     if kind == "json":
         return explained.result.dumps() + "\n"
     if kind == "lines":
-        return claim_lines(explained.result, explained.anatomy) + "\n"
+        return claim_form(explained.result) + "\n"
     return claim_note(explained) + "\n"

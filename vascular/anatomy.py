@@ -1,77 +1,166 @@
-"""The `Anatomy`: a validated, frozen networkx graph of vessels with typed accessors.
+"""The `Anatomy`: a validated vessel atlas, compiled into look-up tables once.
 
-No I/O: an `Anatomy` is built by `vascular.loading` from records that already passed
-`vascular.checks`.
-Edges run from parent to child with ``relation`` = ``branch`` or ``continuation``; a confluence (a
-vessel
-also fed by another, like the basilar from the right vertebral) is an extra edge with ``relation`` =
-``confluence``. The tree (parents, lineage, families) is defined by branch and continuation edges
-only.
+No I/O: an `Anatomy` is built by `vascular.build` from records that passed `vascular.checks`, and
+cached (pickled) by `vascular.loading`. Everything the engine asks per case is a dictionary look-up:
+each vessel's lineage, its ways down from a root (through confluences), the relation of each edge,
+its tree, its twin key, and an Euler tour of the parent tree so "is X in the subtree of Y" is two
+comparisons. The networkx graph (`graph`) is built only when something asks for it. Variant
+combinations are built once per process and kept.
+
+Edges run from parent to child with relation ``branch`` or ``continuation``; a confluence (a vessel
+also fed by another, like the basilar from the right vertebral) is an extra edge with relation
+``confluence``. The tree (parents, lineage, families) is defined by branch and continuation edges.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from types import MappingProxyType
-
-import networkx as nx
+from collections.abc import Callable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any
 
 from vascular.checks import RecordSet, apply_reattachments, find_problems, twin_key
 from vascular.errors import AnatomyDataError, UnknownVariantError, UnknownVesselError
-from vascular.models import TreeRecord, VariantRecord, VesselRecord
 from vascular.names import NameIndex
-from vascular.rules import RuleBook
+from vascular.records import Tree, Variant, Vessel
 
-__all__ = ["Anatomy"]
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from vascular.rulebook import RuleBook, RuleData
+
+__all__ = ["Anatomy", "RuleCompiler"]
+
+RuleCompiler = Callable[["RuleData", "Anatomy"], "RuleBook"]
+"""Compiles the rule data against an anatomy (the code families' tables need its vessels)."""
+
+_VARIANT_CACHE_SIZE = 32
 
 
 class Anatomy:
-    """A validated vessel atlas: records, the frozen graph, trees, variants and name resolution."""
+    """A validated vessel atlas: records, compiled indexes, trees, variants, names and rules."""
 
     def __init__(
         self,
         records: RecordSet,
-        variants: Mapping[str, VariantRecord],
+        variants: Mapping[str, Variant],
         data_dir: str,
-        rules: RuleBook,
+        rule_data: RuleData,
+        compiler: RuleCompiler,
         applied_variants: tuple[str, ...] = (),
+        names: NameIndex | None = None,
     ) -> None:
-        """Wrap records that have passed every check. Use `vascular.loading.load_anatomy`."""
+        """Compile records that have passed every check. Use `vascular.loading.load_anatomy`."""
         self._records = records
-        self.rules = rules
-        """The code tables, rules and sources read with the anatomy."""
-        self._by_id = records.by_id()
-        self._file_of = records.file_of()
         self.data_dir = data_dir
         """The directory the data was read from."""
-        self.trees: Mapping[str, TreeRecord] = MappingProxyType({t.id: t for _, t in records.trees})
-        """The vascular trees, by id."""
-        self.variants: Mapping[str, VariantRecord] = MappingProxyType(dict(variants))
+        self.variants: Mapping[str, Variant] = dict(variants)
         """Every variant the data defines, by id (applied or not)."""
         self.applied_variants = applied_variants
         """Ids of the variants applied to this anatomy, in the order given."""
-        self.names = NameIndex(self._by_id, records.normaliser)
+        self.trees: Mapping[str, Tree] = {t.id: t for _, t in records.trees}
+        """The vascular trees, by id."""
+        by_id = records.by_id()
+        self._by_id = by_id
+        self._file_of = records.file_of()
+        self.names = (
+            names.with_records(by_id) if names is not None else NameIndex(by_id, records.normaliser)
+        )
         """Name and alias index used by `resolve` and `search`."""
-        graph: nx.DiGraph[str] = nx.DiGraph()
+        self._compile_tree(records)
+        self._rule_data = rule_data
+        self._compiler = compiler
+        self._variant_cache: dict[tuple[str, ...], Anatomy] = {}
+        self._graph: Any = None
+        self._descendants: dict[str, frozenset[str]] = {}
+        self.rules: RuleBook = compiler(rule_data, self)
+        """The code tables, rules, sources and options, compiled for this anatomy."""
+
+    # --- compiling --------------------------------------------------------------------------------
+
+    def _compile_tree(self, records: RecordSet) -> None:
+        by_id = self._by_id
+        children: dict[str, list[str]] = {vessel_id: [] for vessel_id in by_id}
+        fed: dict[str, list[str]] = {vessel_id: [] for vessel_id in by_id}
+        edges: dict[tuple[str, str], str] = {}
         for _, record in records.vessels:
-            graph.add_node(record.id, record=record)
-        for _, record in records.vessels:
+            if by_id[record.id] is not record:
+                continue
             if record.parent is not None:
-                graph.add_edge(record.parent, record.id, relation=record.relation)
+                children[record.parent].append(record.id)
+                edges[record.parent, record.id] = str(record.relation)
             for feeder in record.also_fed_by:
-                graph.add_edge(feeder, record.id, relation="confluence")
-        self.graph: nx.DiGraph[str] = nx.freeze(graph)
-        """Parent -> child edges with a ``relation`` attribute; frozen."""
-        self._children: dict[str, list[str]] = {vessel_id: [] for vessel_id in self._by_id}
-        for _, record in records.vessels:
-            if record.parent is not None:
-                self._children[record.parent].append(record.id)
+                fed[feeder].append(record.id)
+                edges[feeder, record.id] = "confluence"
+        self._children = {k: tuple(v) for k, v in children.items()}
+        self._fed = {k: tuple(v) for k, v in fed.items() if v}
+        self._edges = edges
+        order: list[str] = []
+        tin: dict[str, int] = {}
+        tout: dict[str, int] = {}
+        lineage: dict[str, tuple[str, ...]] = {}
+        tree_of: dict[str, Tree] = {}
+        for tree in self.trees.values():
+            stack: list[tuple[str, bool]] = [(tree.root, False)]
+            while stack:
+                vessel_id, done = stack.pop()
+                if done:
+                    tout[vessel_id] = len(order)
+                    continue
+                tin[vessel_id] = len(order)
+                order.append(vessel_id)
+                parent = by_id[vessel_id].parent
+                lineage[vessel_id] = (vessel_id, *(lineage[parent] if parent else ()))
+                tree_of[vessel_id] = tree
+                stack.append((vessel_id, True))
+                stack.extend((child, False) for child in reversed(self._children[vessel_id]))
+        self._order = tuple(order)
+        self._tin, self._tout = tin, tout
+        self._lineage = lineage
+        self._tree_of = tree_of
         self._base = frozenset(member for tree in self.trees.values() for member in tree.base)
-        self._chains: dict[str, tuple[tuple[str, ...], ...]] = {}
-        self._by_key: dict[str, set[str]] = {}
-        for vessel_id, record in self._by_id.items():
-            self._by_key.setdefault(twin_key(record), set()).add(vessel_id)
-        self._subtrees: dict[str, frozenset[str]] = {}
+        key_of = {vessel_id: twin_key(record) for vessel_id, record in by_id.items()}
+        by_key: dict[str, set[str]] = {}
+        for vessel_id, key in key_of.items():
+            by_key.setdefault(key, set()).add(vessel_id)
+        self._key_of = key_of
+        self._by_key = {key: frozenset(ids) for key, ids in by_key.items()}
+        self._continuation = {
+            parent: child
+            for (parent, child), relation in edges.items()
+            if relation == "continuation"
+        }
+        sides: dict[str, frozenset[str]] = {}
+        for vessel_id in reversed(order):
+            own = by_id[vessel_id].side
+            below = frozenset(s for child in self._children[vessel_id] for s in sides[child])
+            sides[vessel_id] = below | ({own} if own != "unpaired" else frozenset())
+        self._sides_below = sides
+        chains: dict[str, tuple[tuple[str, ...], ...]] = {}
+        for vessel_id in order:
+            chains[vessel_id] = self._chains_of(vessel_id, chains)
+        self._chains = chains
+
+    def _chains_of(
+        self, vessel_id: str, known: dict[str, tuple[tuple[str, ...], ...]]
+    ) -> tuple[tuple[str, ...], ...]:
+        record = self._by_id[vessel_id]
+        ways: list[tuple[str, ...]] = []
+        for upstream in ((record.parent,) if record.parent else ()) + record.also_fed_by:
+            upper = known.get(upstream)
+            if upper is None:
+                upper = self._chains_of(upstream, known)
+                known[upstream] = upper
+            ways += [(*chain, vessel_id) for chain in upper]
+        return tuple(dict.fromkeys(ways)) or ((vessel_id,),)
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickle without the per-process caches (the graph, variant builds)."""
+        state = dict(self.__dict__)
+        state["_variant_cache"] = {}
+        state["_graph"] = None
+        state["_descendants"] = {}
+        return state
+
+    # --- records ----------------------------------------------------------------------------------
 
     def __len__(self) -> int:
         """Number of vessels."""
@@ -81,19 +170,11 @@ class Anatomy:
         """Whether `vessel_id` is a vessel of this anatomy."""
         return vessel_id in self._by_id
 
-    def __iter__(self) -> Iterator[VesselRecord]:
+    def __iter__(self) -> Iterator[Vessel]:
         """Every vessel, depth first from each tree's root, children in data-file order."""
-        for tree in self.trees.values():
-            yield from self._walk(tree.root)
+        return (self._by_id[vessel_id] for vessel_id in self._order)
 
-    def _walk(self, vessel_id: str) -> Iterator[VesselRecord]:
-        stack = [vessel_id]
-        while stack:
-            current = stack.pop()
-            yield self._by_id[current]
-            stack.extend(reversed(self._children[current]))
-
-    def vessel(self, vessel_id: str) -> VesselRecord:
+    def vessel(self, vessel_id: str) -> Vessel:
         """The record for an id.
 
         Raises:
@@ -110,112 +191,168 @@ class Anatomy:
         """The data file (relative to `data_dir`) that defines the vessel."""
         return self._file_of[self.vessel(vessel_id).id]
 
-    def parent(self, vessel_id: str) -> VesselRecord | None:
+    def name(self, vessel_id: str | None) -> str:
+        """A vessel's display name in running text ('left uterine artery', 'SMA' kept)."""
+        if vessel_id is None:
+            return "-"
+        name = self._by_id[vessel_id].name
+        return name if name[1:2].isupper() else name[:1].lower() + name[1:]
+
+    # --- the tree ---------------------------------------------------------------------------------
+
+    def parent(self, vessel_id: str) -> Vessel | None:
         """The vessel this one comes off, or None for a root."""
         parent = self.vessel(vessel_id).parent
         return None if parent is None else self._by_id[parent]
 
-    def children(self, vessel_id: str) -> tuple[VesselRecord, ...]:
+    def children(self, vessel_id: str) -> tuple[Vessel, ...]:
         """Branches and continuation of a vessel, in data-file order."""
         return tuple(self._by_id[c] for c in self._children[self.vessel(vessel_id).id])
 
-    def continuation(self, vessel_id: str) -> VesselRecord | None:
+    def child_ids(self, vessel_id: str) -> tuple[str, ...]:
+        """Ids of the branches and continuation of a vessel, in data-file order."""
+        return self._children[vessel_id]
+
+    def continuation(self, vessel_id: str) -> Vessel | None:
         """The vessel this one continues as under a new name, if any."""
-        for child in self.children(vessel_id):
-            if child.relation == "continuation":
-                return child
-        return None
+        child = self._continuation.get(self.vessel(vessel_id).id)
+        return None if child is None else self._by_id[child]
 
     def continuation_line(self, vessel_id: str) -> tuple[str, ...]:
         """The vessel and each vessel it continues as, in order (subclavian, axillary, brachial)."""
         line = [self.vessel(vessel_id).id]
-        following = self.continuation(vessel_id)
-        while following is not None:
-            line.append(following.id)
-            following = self.continuation(following.id)
+        while line[-1] in self._continuation:
+            line.append(self._continuation[line[-1]])
         return tuple(line)
 
-    def feeders(self, vessel_id: str) -> tuple[VesselRecord, ...]:
+    def feeders(self, vessel_id: str) -> tuple[Vessel, ...]:
         """Vessels that also open into this one at a confluence (its ``also_fed_by``)."""
         return tuple(self._by_id[f] for f in self.vessel(vessel_id).also_fed_by)
 
-    def lineage(self, vessel_id: str) -> tuple[VesselRecord, ...]:
+    def lineage(self, vessel_id: str) -> tuple[Vessel, ...]:
         """The vessel and every ancestor up to its tree's root, nearest first."""
-        chain = [self.vessel(vessel_id)]
-        while chain[-1].parent is not None:
-            chain.append(self._by_id[chain[-1].parent])
-        return tuple(chain)
+        return tuple(self._by_id[v] for v in self._lineage[self.vessel(vessel_id).id])
+
+    def lineage_ids(self, vessel_id: str) -> tuple[str, ...]:
+        """Ids of the vessel and every ancestor up to its tree's root, nearest first."""
+        return self._lineage[vessel_id]
 
     def chains(self, vessel_id: str) -> tuple[tuple[str, ...], ...]:
-        """Every way down to the vessel from a root, root first.
+        """Every way down to the vessel from a root, root first; the lineage comes first.
 
-        Its lineage, and the ways through a
-        confluence (the basilar from either vertebral; the right ventricle from the right atrium).
-
-        The lineage (through parents only) comes first.
+        The lineage, and the ways through a confluence (the basilar from either vertebral; the
+        right ventricle from the right atrium).
         """
-        found = self._chains.get(vessel_id)
-        if found is None:
-            record = self.vessel(vessel_id)
-            ways: list[tuple[str, ...]] = []
-            for upstream in ((record.parent,) if record.parent else ()) + record.also_fed_by:
-                ways += [(*chain, record.id) for chain in self.chains(upstream)]
-            found = tuple(ways) or ((record.id,),)
-            self._chains[vessel_id] = found
-        return found
+        return self._chains[self.vessel(vessel_id).id]
 
     def relation(self, upstream: str, downstream: str) -> str:
-        """How `downstream` leaves `upstream`: branch, continuation or confluence."""
-        return str(self.graph.edges[upstream, downstream]["relation"])
+        """How `downstream` leaves `upstream`: branch, continuation or confluence.
 
-    def descendants(self, vessel_id: str) -> frozenset[str]:
-        """Every vessel below this one, through branches, continuations and confluences."""
-        return frozenset(nx.descendants(self.graph, self.vessel(vessel_id).id))
+        Raises:
+            KeyError: no edge joins them.
+        """
+        return self._edges[upstream, downstream]
+
+    def has_edge(self, upstream: str, downstream: str) -> bool:
+        """Whether `downstream` leaves `upstream` directly."""
+        return (upstream, downstream) in self._edges
+
+    def in_subtree(self, vessel_id: str, top: str) -> bool:
+        """Whether `vessel_id` hangs from `top` by parent links (or is `top`)."""
+        tin = self._tin
+        return tin[top] <= tin[vessel_id] < self._tout[top]
 
     def subtree(self, vessel_id: str) -> frozenset[str]:
         """The vessel and every vessel hanging from it by parent links (no confluences)."""
-        found = self._subtrees.get(vessel_id)
+        vessel_id = self.vessel(vessel_id).id
+        return frozenset(self._order[self._tin[vessel_id] : self._tout[vessel_id]])
+
+    def descendants(self, vessel_id: str) -> frozenset[str]:
+        """Every vessel below this one, through branches, continuations and confluences."""
+        vessel_id = self.vessel(vessel_id).id
+        found = self._descendants.get(vessel_id)
         if found is None:
-            found = frozenset(record.id for record in self._walk(self.vessel(vessel_id).id))
-            self._subtrees[vessel_id] = found
+            seen: set[str] = set()
+            stack = [vessel_id]
+            while stack:
+                current = stack.pop()
+                for nxt in (*self._children[current], *self._fed.get(current, ())):
+                    if nxt not in seen:
+                        seen.add(nxt)
+                        stack.append(nxt)
+            found = frozenset(seen)
+            self._descendants[vessel_id] = found
         return found
+
+    def sides_in_subtree(self, vessel_id: str) -> frozenset[str]:
+        """The sides (left, right) of the sided vessels in a vessel's subtree, itself included."""
+        return self._sides_below[vessel_id]
 
     def key_of(self, vessel_id: str) -> str:
         """The vessel's twin key: its id without the side prefix (as rule tables name vessels)."""
-        return twin_key(self.vessel(vessel_id))
+        return self._key_of[self.vessel(vessel_id).id]
 
     def with_key(self, *keys: str) -> frozenset[str]:
         """Ids of every vessel whose twin key is one of `keys`."""
+        if len(keys) == 1:
+            return self._by_key.get(keys[0], frozenset())
         return frozenset(v for key in keys for v in self._by_key.get(key, ()))
 
-    def tree_of(self, vessel_id: str) -> TreeRecord:
+    def tree_of(self, vessel_id: str) -> Tree:
         """The tree whose root the vessel hangs from."""
-        root = self.lineage(vessel_id)[-1].id
-        return next(tree for tree in self.trees.values() if tree.root == root)
+        return self._tree_of[self.vessel(vessel_id).id]
 
-    def base(self, tree_id: str) -> tuple[VesselRecord, ...]:
+    def base(self, tree_id: str) -> tuple[Vessel, ...]:
         """A tree's non-selective base (the aorta, for arteries), root first."""
         return tuple(self._by_id[member] for member in self.trees[tree_id].base)
 
     def is_base(self, vessel_id: str) -> bool:
         """Whether the vessel is part of a tree's non-selective base."""
-        return self.vessel(vessel_id).id in self._base
+        return vessel_id in self._base
 
-    def resolve(self, name: str) -> VesselRecord:
+    @property
+    def graph(self) -> nx.DiGraph[str]:
+        """The atlas as a frozen networkx graph (built on first use; edges carry ``relation``)."""
+        if self._graph is None:
+            import networkx as nx
+
+            graph: nx.DiGraph[str] = nx.DiGraph()
+            for vessel_id in self._order:
+                graph.add_node(vessel_id, record=self._by_id[vessel_id])
+            for (upstream, downstream), relation in self._edges.items():
+                graph.add_edge(upstream, downstream, relation=relation)
+            self._graph = nx.freeze(graph)
+        return self._graph  # type: ignore[no-any-return]
+
+    # --- names ------------------------------------------------------------------------------------
+
+    def resolve(self, name: str) -> Vessel:
         """The one vessel a coder's name means (see `vascular.names`)."""
         return self.names.resolve(name)
 
-    def search(self, query: str) -> tuple[VesselRecord, ...]:
+    def search(self, query: str) -> tuple[Vessel, ...]:
         """Vessels whose name or an alias contains every word of `query`."""
         return self.names.search(query)
 
+    def lookup(self, name: str) -> Vessel:
+        """A vessel by id, or else by the name a coder would write."""
+        return self._by_id[name] if name in self._by_id else self.resolve(name)
+
+    # --- variants ---------------------------------------------------------------------------------
+
     def with_variants(self, *variant_ids: str) -> Anatomy:
-        """A new anatomy with the named variants applied on top of this one.
+        """The anatomy with the named variants applied on top of this one (built once, then kept).
 
         Raises:
             UnknownVariantError: a variant id the data does not define.
             AnatomyDataError: the variants together give an invalid tree (each alone was checked).
         """
+        if not variant_ids:
+            return self
+        key = tuple(variant_ids)
+        cached = self._variant_cache.get(key)
+        if cached is not None:
+            return cached
         chosen = []
         for variant_id in variant_ids:
             if variant_id not in self.variants:
@@ -225,10 +362,16 @@ class Anatomy:
         problems = find_problems(records)
         if problems:
             raise AnatomyDataError(f"{self.data_dir} with {' + '.join(variant_ids)}", problems)
-        return Anatomy(
+        built = Anatomy(
             records,
             self.variants,
             self.data_dir,
-            self.rules,
+            self._rule_data,
+            self._compiler,
             (*self.applied_variants, *variant_ids),
+            self.names,
         )
+        if len(self._variant_cache) >= _VARIANT_CACHE_SIZE:
+            self._variant_cache.pop(next(iter(self._variant_cache)))
+        self._variant_cache[key] = built
+        return built

@@ -1,10 +1,9 @@
 """The case: what a coder records from an operative report, as JSON or Python objects.
 
-This is a public contract.
-
-Pydantic models of the input: punctures (`Access`), catheter positions (`Placement`) and the policy
-options of project-defaults.md (`Options`). Shape checks only; whether the vessels exist and can be
-reached is decided by `vascular.traversal`. No I/O. The JSON Schema is generated from these models
+This is a public contract. Frozen shapes (`vascular.contract`) for the punctures (`Access`), the
+catheter positions (`Placement`) and the policy options (`Options`); `parse_case` reads a case from
+parsed JSON and reports every shape problem at once. Whether the vessels exist and can be reached
+is decided by `vascular.traversal`. No I/O. The JSON Schema is generated from these shapes
 (`vascular schema --write`) and fields are only ever added, never renamed.
 """
 
@@ -12,19 +11,17 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Annotated, Any, Literal, get_args
+from collections.abc import Mapping
+from typing import Any, Literal, get_args
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    StringConstraints,
-    field_validator,
-)
-
-from vascular.errors import CaseFileError
+from vascular.contract import REQUIRED, Problem, ShapeError, dump, parse, shape, spec
+from vascular.errors import CaseError, CaseFileError, CaseProblem
+from vascular.frozen import replace
 
 __all__ = [
+    "MAX_ACCESSES",
+    "MAX_CASE_BYTES",
+    "MAX_PLACEMENTS",
     "TERRITORIES",
     "Access",
     "Case",
@@ -34,6 +31,8 @@ __all__ = [
     "Placement",
     "Territory",
     "case_data",
+    "case_json",
+    "parse_case",
 ]
 
 Direction = Literal["retrograde", "antegrade"]
@@ -55,81 +54,111 @@ Territory = Literal[
 TERRITORIES: tuple[str, ...] = get_args(Territory)
 """The imaging territory names a placement may give."""
 
-Imaging = bool | Territory | list[Territory]
+Imaging = bool | Territory | tuple[Territory, ...]
 """``true`` (the territory the vessel itself supplies), a territory name, or a list of them."""
 
-_AccessId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$")]
-_Name = Annotated[str, StringConstraints(min_length=1, max_length=200, strip_whitespace=True)]
+MAX_ACCESSES = 500
+"""Most accesses a case may have."""
+
+MAX_PLACEMENTS = 5000
+"""Most placements a case may have."""
+
+MAX_CASE_BYTES = 8_000_000
+"""Largest case file read, in bytes."""
+
+_ACCESS_ID = r"[A-Za-z0-9][A-Za-z0-9_.-]{0,31}"
+_VARIANT_ID = r"[a-z][a-z0-9_]{0,63}"
 
 
-class _Input(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
+def _territory_words(value: Any) -> Any:
+    """'External-Carotid' -> 'external carotid': case, hyphens and underscores do not matter."""
+    if isinstance(value, str):
+        return re.sub(r"[\s_-]+", " ", value.strip().lower())
+    if isinstance(value, list):
+        return [_territory_words(item) for item in value]
+    return value
 
 
-class Access(_Input):
+def _imaging_message(value: Any) -> str:
+    """Why an imaging value is refused: an unknown territory by name, or the wrong kind of value."""
+    names = [value] if isinstance(value, str) else value if isinstance(value, list) else None
+    choices = ", ".join(repr(t) for t in TERRITORIES)
+    if names is not None and all(isinstance(n, str) for n in names):
+        unknown = [n for n in names if n not in TERRITORIES]
+        if unknown:
+            return f"unknown imaging territory {unknown[0]!r}; the territories are {choices}"
+    return f"must be true, false, a territory name or a list of them ({choices})"
+
+
+@shape
+class Access:
     """One puncture: where the needle went in and which way the catheter headed."""
 
-    id: _AccessId | None = None
-    """Short label placements refer to ("A", "R-CFA"); may be left out with a single access."""
+    id: str | None = spec(
+        default=None,
+        pattern=_ACCESS_ID,
+        doc='Short label placements refer to ("A", "R-CFA"); may be left out with a single access.',
+    )
+    vessel: str = spec(
+        default=REQUIRED,
+        strip=True,
+        min_length=1,
+        max_length=200,
+        doc='The vessel punctured, as a coder would write it ("right common femoral artery", '
+        '"R CFA").',
+    )
+    direction: Direction | None = spec(
+        default=None,
+        doc="retrograde or antegrade; left out means toward the heart (retrograde for an artery, "
+        "antegrade for a vein).",
+    )
 
-    vessel: _Name
-    """The vessel punctured, as a coder would write it ("right common femoral artery", "R CFA")."""
 
-    direction: Direction | None = None
-    """retrograde or antegrade; left out means toward the heart (retrograde for an artery,
-    antegrade for
-    a vein)."""
-
-
-class Placement(_Input):
+@shape
+class Placement:
     """One position the catheter tip reached (not a wire), in the order performed."""
 
-    vessel: _Name
-    """The vessel the catheter entered, as a coder would write it."""
+    vessel: str = spec(
+        default=REQUIRED,
+        strip=True,
+        min_length=1,
+        max_length=200,
+        doc="The vessel the catheter entered, as a coder would write it.",
+    )
+    access: str | None = spec(
+        default=None,
+        pattern=_ACCESS_ID,
+        doc="Id of the access it was made through. May be left out when the case has one access.",
+    )
+    imaging: Imaging = spec(
+        default=False,
+        normalise=_territory_words,
+        message=_imaging_message,
+        doc="Diagnostic angiography from this position: true for the territory the vessel itself "
+        "supplies, or a territory name or list of them (cervical, intracranial, vertebral, "
+        "external carotid, renal, arch, arm, venography).",
+    )
+    sampling: bool = spec(
+        default=False, doc="Selective blood sampling was done from this (venous) position."
+    )
+    via: str | None = spec(
+        default=None,
+        strip=True,
+        min_length=1,
+        max_length=200,
+        doc="A vessel the catheter went through, to say which way it took where two are possible "
+        "(the basilar from the right or the left vertebral).",
+    )
 
-    access: _AccessId | None = None
-    """Id of the access it was made through. May be left out when the case has one access."""
-
-    imaging: Imaging = False
-    """Diagnostic angiography from this position: ``true`` for the territory the vessel itself
-    supplies,
-    or a territory name or list of them (cervical, intracranial, vertebral, external carotid, renal,
-    arch,
-    arm, venography)."""
-
-    sampling: bool = False
-    """Selective blood sampling was done from this (venous) position."""
-
-    via: _Name | None = None
-    """A vessel the catheter went through, to say which way it took where two are possible (the
-    basilar
-    from the right or the left vertebral)."""
-
-    @field_validator("imaging", mode="before")
-    @classmethod
-    def _normalise_territories(cls, value: object) -> object:
-        if isinstance(value, bool):
-            return value
-        names = [value] if isinstance(value, str) else value
-        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
-            raise ValueError(
-                "imaging must be true, false, a territory name or a list of them "
-                f"({', '.join(TERRITORIES)})"
-            )
-        territories = [_territory(name) for name in names]
-        unknown = [n for n, t in zip(names, territories, strict=True) if t not in TERRITORIES]
-        if unknown:
-            raise ValueError(
-                f"unknown imaging territory {unknown[0]!r}; the territories are "
-                + ", ".join(repr(t) for t in TERRITORIES)
-            )
-        return territories[0] if isinstance(value, str) else territories
+    def replace(self, **changes: Any) -> Placement:
+        """A copy with some fields replaced (the placement is frozen)."""
+        return replace(self, **changes)
 
     def territories(self) -> tuple[str, ...]:
         """The territory names given, without duplicates (empty for ``true`` or ``false``)."""
         if isinstance(self.imaging, bool):
             return ()
-        names = [self.imaging] if isinstance(self.imaging, str) else self.imaging
+        names = (self.imaging,) if isinstance(self.imaging, str) else self.imaging
         return tuple(dict.fromkeys(names))
 
     @property
@@ -138,93 +167,185 @@ class Placement(_Input):
         return self.imaging is True or bool(self.territories())
 
 
-def _territory(text: str) -> str:
-    """'External-Carotid' -> 'external carotid': case, hyphens and underscores do not matter."""
-    return re.sub(r"[\s_-]+", " ", text.strip().lower())
+@shape
+class Options:
+    """The policy options for the disputed points.
+
+    Left out, each takes the default the rule tables name (``anatomy_data/rules/options.yaml``,
+    `vascular options`).
+    """
+
+    order_from: str | None = spec(
+        default=None,
+        doc="Where arterial order is counted from: the access trunk (default) or always the aorta "
+        "(the strict Appendix L reading).",
+    )
+    antegrade_extremity: str | None = spec(
+        default=None,
+        doc="From an antegrade puncture: count branches from the puncture (default), or treat "
+        "everything reached in the punctured limb as non-selective.",
+    )
+    brachiocephalic_vein: str | None = spec(
+        default=None,
+        doc="Whether the brachiocephalic veins count as central like the cava (default, CPT's "
+        "examples) or as first-order tributaries.",
+    )
+    pulmonary_lobar: str | None = spec(default=None, doc="The code a lobar pulmonary artery takes.")
+    portal_tributaries: str | None = spec(
+        default=None,
+        doc="Whether selective portal tributaries take the selective venous codes (default) or "
+        "are included in the portal access code.",
+    )
+    distinct_modifier: str | None = spec(
+        default=None, doc="The distinct-service modifier to use: 59, or CMS's XS."
+    )
+
+    def _after_parse(self, where: str, problems: list[Problem], context: Any) -> Options:
+        if context is not None:
+            problems += context.option_problems(self, where)
+        return self
+
+    def given(self) -> dict[str, str]:
+        """The options set explicitly, by name."""
+        return {k: v for k, v in dump(self, exclude_none=True).items() if isinstance(v, str)}
 
 
-class Options(_Input):
-    """The policy options of project-defaults.md; every one has a default."""
-
-    order_from: Literal["trunk", "aorta"] = "trunk"
-    """Where arterial order is counted from: the access trunk (default) or always the aorta (the
-    strict
-    Appendix L reading)."""
-
-    antegrade_extremity: Literal["count-branches", "non-selective"] = "count-branches"
-    """From an antegrade puncture: count branches from the puncture (default), or treat everything
-    reached in the punctured limb as non-selective (36140)."""
-
-    brachiocephalic_vein: Literal["central", "first-order"] = "central"
-    """Whether the brachiocephalic veins count as central like the cava (default, CPT's examples)
-    or as
-    first-order tributaries."""
-
-    pulmonary_lobar: Literal["36014", "36015"] = "36014"
-    """The code a lobar pulmonary artery takes."""
-
-    portal_tributaries: Literal["selective-venous", "included"] = "selective-venous"
-    """Whether selective portal tributaries take 36011/36012 (default) or are included in 36481."""
-
-    distinct_modifier: Literal["59", "XS"] = "59"
-    """The distinct-service modifier to use: 59, or CMS's XS (separate structure)."""
-
-
-class Case(_Input):
+@shape
+class Case:
     """A case to code: one or more accesses and the catheter positions reached."""
 
-    name: Annotated[str, StringConstraints(max_length=200)] | None = None
-    """An optional label for the case (a report number, a teaching title)."""
+    name: str | None = spec(
+        default=None,
+        max_length=200,
+        doc="An optional label for the case (a report number, a teaching title).",
+    )
+    accesses: tuple[Access, ...] = spec(
+        default=REQUIRED, min_length=1, max_length=MAX_ACCESSES, doc="One or more punctures."
+    )
+    variants: tuple[str, ...] = spec(
+        default=(),
+        max_length=16,
+        dump_default=False,
+        doc="Anatomical variants of this patient, by id (`vascular variants` lists them): the "
+        "bovine arch, a replaced right hepatic from the SMA... Coding follows the patient's "
+        "actual anatomy.",
+    )
+    placements: tuple[Placement, ...] = spec(
+        default=(),
+        max_length=MAX_PLACEMENTS,
+        doc="Each catheter position reached, in the order performed. Vessels only passed "
+        "through need not be listed; listing them changes nothing.",
+    )
+    options: Options = spec(default=Options(), doc="Policy options; all optional.")
 
-    accesses: list[Access] = Field(min_length=1)
-    """One or more punctures."""
-
-    variants: list[Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]] = []
-    """Anatomical variants of this patient, by id (`vascular variants` lists them): the bovine arch,
-    a replaced right hepatic from the SMA... Coding follows the patient's actual anatomy."""
-
-    placements: list[Placement] = []
-    """Each catheter position reached, in the order performed. Vessels only passed through need
-    not be
-    listed; listing them changes nothing."""
-
-    options: Options = Options()
-    """Policy options (project-defaults.md); all optional."""
-
-    @field_validator("accesses")
-    @classmethod
-    def _accesses_are_named_when_needed(cls, accesses: list[Access]) -> list[Access]:
-        ids = [access.id for access in accesses]
-        if len(accesses) > 1 and None in ids:
-            position = ids.index(None)
-            raise ValueError(
-                f"accesses[{position}] has no id: with more than one access, each needs an id"
+    def _after_parse(self, where: str, problems: list[Problem], context: Any) -> Case:
+        ids = [access.id for access in self.accesses]
+        if len(ids) > 1 and None in ids:
+            problems.append(
+                Problem(
+                    "accesses",
+                    f"accesses[{ids.index(None)}] has no id: with more than one access, each "
+                    "needs an id",
+                )
             )
         duplicated = sorted({i for i in ids if i is not None and ids.count(i) > 1})
         if duplicated:
-            raise ValueError(f"access id {duplicated[0]!r} is used twice")
-        return accesses
+            problems.append(Problem("accesses", f"access id {duplicated[0]!r} is used twice"))
+        bad = [v for v in self.variants if not re.fullmatch(_VARIANT_ID, v)]
+        for variant in bad:
+            problems.append(
+                Problem(
+                    f"variants[{self.variants.index(variant)}]",
+                    f"{variant!r} is not a variant id (lower case letters, digits, _)",
+                )
+            )
+        return self
+
+    def replace(self, **changes: Any) -> Case:
+        """A copy with some fields replaced (the case is frozen)."""
+        return replace(self, **changes)
+
+    def to_json(self) -> dict[str, Any]:
+        """The case as JSON data (every field, options left out stay null)."""
+        data: dict[str, Any] = dump(self)
+        return data
 
 
-def case_data(text: str, source: str) -> dict[str, Any]:
-    """The JSON object a case file holds (its shape is checked by `Case`).
+def parse_case(case: Case | Mapping[str, Any], rules: Any = None) -> Case:
+    """A `Case` from a mapping (parsed JSON), with every shape problem listed.
+
+    Args:
+        case: the case as parsed JSON, or a `Case` (returned as it is).
+        rules: the rule book, to check option values against the tables (optional here; the
+            engine checks them again).
+
+    Raises:
+        CaseError: the mapping is not a valid case; each problem names its place in the case.
+    """
+    if isinstance(case, Case):
+        return case
+    try:
+        return parse(Case, case, "", rules)
+    except ShapeError as error:
+        raise CaseError(
+            CaseProblem(problem.where or "case", problem.message) for problem in error.problems
+        ) from None
+
+
+def case_json(case: Case) -> str:
+    """The case as the JSON `vascular code` reads, left-out options and empty parts omitted."""
+    data: dict[str, Any] = dump(case, exclude_none=True)
+    if not data.get("options"):
+        data.pop("options", None)
+    for placement in data.get("placements", []):
+        if placement.get("imaging") is False:
+            del placement["imaging"]
+        if placement.get("sampling") is False:
+            del placement["sampling"]
+    return json.dumps(data, indent=2) + "\n"
+
+
+def case_data(text: str | bytes, source: str) -> dict[str, Any]:
+    """The JSON object a case file holds (its shape is checked by `parse_case`).
 
     Args:
         text: the file's text.
         source: how to name the file in a message ("case.json", "standard input").
 
     Raises:
-        CaseFileError: the text is not JSON (with the line and column) or not one JSON object.
+        CaseFileError: the text is too large, not JSON (with the line and column), nested too
+            deeply, holds a number too long to read, or is not one JSON object.
     """
+    if len(text) > MAX_CASE_BYTES:
+        raise CaseFileError(
+            f"{source} is larger than {MAX_CASE_BYTES // 1_000_000} MB: a case is a few "
+            "kilobytes; check that this is a case file"
+        )
+    data = _loads(text, source)
+    if not isinstance(data, dict):
+        raise CaseFileError(
+            f"{source} must hold one JSON object (a case with accesses and placements), "
+            f"not {_json_kind(data)}"
+        )
+    return data
+
+
+def _loads(text: str | bytes, source: str) -> Any:
     try:
-        data = json.loads(text)
+        return json.loads(text)
     except json.JSONDecodeError as error:
         raise CaseFileError(
             f"{source} is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}"
         ) from None
-    if not isinstance(data, dict):
-        raise CaseFileError(
-            f"{source} must hold one JSON object (a case with accesses and placements), "
-            f"not {type(data).__name__}"
-        )
-    return data
+    except UnicodeDecodeError:
+        raise CaseFileError(f"{source} is not UTF-8 text") from None
+    except RecursionError:
+        raise CaseFileError(f"{source} is nested too deeply to be a case") from None
+    except ValueError as error:
+        raise CaseFileError(f"{source} cannot be read as JSON: {error}") from None
+
+
+def _json_kind(value: Any) -> str:
+    return {list: "a list", str: "a string", bool: "true or false", type(None): "null"}.get(
+        type(value), "a number"
+    )

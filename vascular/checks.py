@@ -8,16 +8,22 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 
+from vascular import frozen
 from vascular.errors import DataProblem, VesselNameError
-from vascular.models import Region, TreeRecord, VariantRecord, VesselRecord
 from vascular.names import Normaliser, index_form, slug
+from vascular.records import Region, Tree, Variant, Vessel
+
+# The checks run on the runtime records (vascular.records): the build converts the validated file
+# records to them first, and a variant build re-checks them without pydantic.
+VesselRecord = Vessel
+TreeRecord = Tree
+VariantRecord = Variant
 
 __all__ = ["RecordSet", "apply_reattachments", "find_problems", "find_variant_problems", "twin_key"]
 
 
-@dataclass(frozen=True)
+@frozen.record
 class RecordSet:
     """Parsed records of one data directory, each vessel with the file it came from."""
 
@@ -406,9 +412,7 @@ def apply_reattachments(records: RecordSet, *variants: VariantRecord) -> RecordS
     vessels = [
         (
             file,
-            record.model_copy(
-                update={"parent": moves[record.id].parent, "relation": moves[record.id].relation}
-            )
+            record.moved(moves[record.id].parent, moves[record.id].relation)
             if record.id in moves
             else record,
         )

@@ -1,43 +1,36 @@
-"""The ``vascular`` command: look up vessels and validate anatomy data from the shell.
+"""The ``vascular`` command: code cases, explain them, and look up the atlas and its rules.
 
 Headless: stdout carries only the answer (text, or JSON with ``--json``); every diagnostic goes to
-stderr. Exit status: 0 on success, 2 on bad input (unknown or ambiguous name, invalid data, bad
-usage),
-with the message on stderr and nothing on stdout.
+stderr. Each command imports only what it needs, so a short command starts fast. Exit status: 0
+on success; 2 on bad input (an unknown or ambiguous name, a malformed case, invalid data, bad
+usage, a file that cannot be read or written), with one message on stderr (one JSON object under
+``--json``) and nothing on stdout; 3 for an internal error (a bug: please report it); 130 when
+interrupted.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
-from vascular.anatomy import Anatomy
-from vascular.case import Access, Direction, case_data
-from vascular.errors import CaseFileError, UnknownVesselError, VascularError
-from vascular.explain import (
-    claim_lines,
-    claim_note,
-    explain_case,
-    explanation_json,
-    explanation_text,
-    line_table,
-)
-from vascular.family import FamilyChart, family_chart
-from vascular.loading import default_data_dir, load_anatomy, read_anatomy
-from vascular.models import VesselRecord
-from vascular.reports import atlas_report, error_report, search_report, vessel_report
-from vascular.schema import stale_schemas, write_schemas
+from vascular.errors import CaseFileError, VascularError
 
-__all__ = ["main"]
+if TYPE_CHECKING:
+    from vascular.anatomy import Anatomy
+    from vascular.family import FamilyChart
+    from vascular.records import Vessel
+
+__all__ = ["EXIT_BAD_INPUT", "EXIT_INTERNAL", "EXIT_OK", "main"]
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
+EXIT_INTERNAL = 3
+EXIT_INTERRUPTED = 130
 
 _REGION_WORDS = {
     "thoracic": "thoracic (chest, arms, head and neck)",
@@ -46,7 +39,7 @@ _REGION_WORDS = {
 _RELATION_WORDS = {"branch": "is a branch of", "continuation": "is a continuation of"}
 
 
-class _UsageError(VascularError):
+class UsageError(VascularError):
     """Bad command-line usage."""
 
 
@@ -54,9 +47,19 @@ class _StaleSchemaError(VascularError):
     """The committed JSON Schemas differ from the models."""
 
 
+class _OutputError(VascularError):
+    """The answer could not be written (standard output closed or full)."""
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
-        raise _UsageError(f"{message} (see '{self.prog} --help')")
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def _version() -> str:
+    from vascular import __version__
+
+    return __version__
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -76,21 +79,9 @@ def _parser() -> argparse.ArgumentParser:
         default=[],
         help="apply an anatomical variant (repeatable; see 'vascular variants')",
     )
-    parser = _Parser(prog="vascular", description=__doc__.splitlines()[0] if __doc__ else None)
+    parser = _Parser(prog="vascular", description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"vascular {_version()}")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    vessels = commands.add_parser(
-        "vessels", parents=[common, anatomy_options], help="list vessels matching a query"
-    )
-    vessels.add_argument("query", help="words of a name or alias, e.g. 'hypogastric', 'rt hepatic'")
-    vessel = commands.add_parser(
-        "vessel", parents=[common, anatomy_options], help="show one vessel, its chain and branches"
-    )
-    vessel.add_argument("name", help="a vessel name, alias or id, e.g. 'rt SFA'")
-    validate = commands.add_parser("validate", parents=[common], help="validate a data directory")
-    validate.add_argument(
-        "dir", nargs="?", type=Path, help="directory (default: the embedded atlas)"
-    )
-    commands.add_parser("variants", parents=[common], help="list the anatomical variants")
     for command, text in (
         ("code", "code a case: the CPT lines, each with its deciding reason"),
         ("explain", "code a case and print the full reasoning per access, placement and line"),
@@ -102,8 +93,17 @@ def _parser() -> argparse.ArgumentParser:
                 "--format",
                 choices=["table", "lines", "note"],
                 default="table",
-                help="table (default), the claim lines alone, or a claim note",
+                help="table (default); lines: the claim lines as they go on a claim (code, "
+                "modifiers, units, tab-separated); note: a claim note",
             )
+    vessels = commands.add_parser(
+        "vessels", parents=[common, anatomy_options], help="list vessels matching a query"
+    )
+    vessels.add_argument("query", help="words of a name or alias, e.g. 'hypogastric', 'rt hepatic'")
+    vessel = commands.add_parser(
+        "vessel", parents=[common, anatomy_options], help="show one vessel, its chain and branches"
+    )
+    vessel.add_argument("name", help="a vessel name, alias or id, e.g. 'rt SFA'")
     family = commands.add_parser(
         "family",
         parents=[common, anatomy_options],
@@ -120,48 +120,180 @@ def _parser() -> argparse.ArgumentParser:
     family.add_argument(
         "--direction", choices=["retrograde", "antegrade"], help="default: toward the heart"
     )
-    tui = commands.add_parser("tui", help="open the coder's app (the same as vascular-tui)")
-    tui.add_argument("case", nargs="?", help="a case file to open")
-    tui.add_argument("--data", metavar="DIR", help="another anatomy data directory")
+    for command, text, what in (
+        ("sources", "the published sources the rules cite, or one by id", "a source id"),
+        ("rules", "the coding rules the rationale cites, or one by id", "a rule id"),
+    ):
+        glossary = commands.add_parser(command, parents=[common], help=text)
+        glossary.add_argument("id", nargs="?", help=f"{what} (default: all)")
+    commands.add_parser("options", parents=[common], help="the policy options and their defaults")
+    commands.add_parser("variants", parents=[common], help="list the anatomical variants")
+    validate = commands.add_parser("validate", parents=[common], help="validate a data directory")
+    validate.add_argument(
+        "dir", nargs="?", type=Path, help="directory (default: the embedded atlas)"
+    )
     schema = commands.add_parser(
         "schema", parents=[common], help="check or rewrite the JSON Schemas"
     )
     schema.add_argument("--write", action="store_true", help="rewrite the committed schemas")
+    tui = commands.add_parser("tui", help="open the coder's app (the same as vascular-tui)")
+    tui.add_argument("case", nargs="?", help="a case file to open")
+    tui.add_argument("--data", metavar="DIR", help="another anatomy data directory")
     return parser
 
 
 def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int:
     """Run the command line; returns the exit status."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    json_mode = "--json" in arguments
     out = stdout or sys.stdout
-    args = None
     try:
-        args = _parser().parse_args(argv)
-        handler = _HANDLERS[args.command]
-        handler(args, out)
+        args = _parser().parse_args(arguments)
+        json_mode = bool(getattr(args, "json", False))
+        _HANDLERS[args.command](args, out)
+        _flush(out)
     except VascularError as error:
-        _report_error(error, json_mode=bool(args and getattr(args, "json", False)))
+        _report_error(error, json_mode)
         return EXIT_BAD_INPUT
+    except OSError as error:
+        _report_error(_os_error(error), json_mode)
+        return EXIT_BAD_INPUT
+    except RecursionError:
+        _report_error(CaseFileError("the input is nested too deeply to read"), json_mode)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except Exception as error:
+        _report_error(
+            VascularError(
+                f"internal error ({type(error).__name__}: {error}); please report it with the "
+                "command and its input"
+            ),
+            json_mode,
+            kind="InternalError",
+        )
+        return EXIT_INTERNAL
     return EXIT_OK
 
 
-def _report_error(error: VascularError, json_mode: bool) -> None:
-    if json_mode:
-        sys.stderr.write(json.dumps(error_report(error)) + "\n")
-    else:
-        sys.stderr.write(f"vascular: error: {error}\n")
+def _flush(out: TextIO) -> None:
+    try:
+        out.flush()
+    except OSError as error:
+        raise _OutputError(f"cannot write the output: {error.strerror or error}") from None
+
+
+def _os_error(error: OSError) -> VascularError:
+    what = f": {error.filename}" if getattr(error, "filename", None) else ""
+    if isinstance(error, BrokenPipeError) or error.errno in (32, 28, 5):
+        _silence_stdout()
+        return _OutputError(f"cannot write the output: {error.strerror or error}")
+    return CaseFileError(f"{error.strerror or error}{what}")
+
+
+def _silence_stdout() -> None:
+    """After stdout broke, point it at /dev/null so Python's exit flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        return
+
+
+def _report_error(error: VascularError, json_mode: bool, kind: str | None = None) -> None:
+    try:
+        if json_mode:
+            from vascular.reports import error_report
+
+            report = error_report(error)
+            if kind:
+                report["error"]["type"] = kind
+            sys.stderr.write(json.dumps(report) + "\n")
+        else:
+            sys.stderr.write(f"vascular: error: {error}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):
+        return
 
 
 def _anatomy(args: argparse.Namespace) -> Anatomy:
+    from vascular.loading import load_anatomy
+
     anatomy = load_anatomy(args.data)
     variants = getattr(args, "variant", [])
     return anatomy.with_variants(*variants) if variants else anatomy
 
 
-def _emit(out: TextIO, args: argparse.Namespace, data: dict[str, Any], text: str) -> None:
-    out.write(json.dumps(data, indent=2) + "\n" if args.json else text + "\n")
+def _emit(out: TextIO, args: argparse.Namespace, data: Any, text: str) -> None:
+    try:
+        out.write(json.dumps(data, indent=2) + "\n" if args.json else text + "\n")
+    except OSError as error:
+        _silence_stdout()
+        raise _OutputError(f"cannot write the output: {error.strerror or error}") from None
+
+
+def _width(out: TextIO) -> int:
+    """The terminal's width when writing to one, else 100 columns."""
+    try:
+        if out.isatty():
+            return max(60, os.get_terminal_size(out.fileno()).columns)
+    except (OSError, ValueError, AttributeError):
+        pass
+    return 100
+
+
+def _read_case(source: str) -> dict[str, Any]:
+    from vascular.case import MAX_CASE_BYTES, case_data
+
+    name = "standard input" if source == "-" else source
+    try:
+        if source == "-":
+            if sys.stdin is None or sys.stdin.closed:
+                raise CaseFileError("standard input is closed: give a case file, or pipe one in")
+            stream = getattr(sys.stdin, "buffer", sys.stdin)
+            data = stream.read(MAX_CASE_BYTES + 1)
+        else:
+            with Path(source).open("rb") as stream:
+                data = stream.read(MAX_CASE_BYTES + 1)
+    except OSError as error:
+        raise CaseFileError(f"cannot read {name}: {error.strerror or error}") from None
+    except ValueError as error:
+        raise CaseFileError(f"cannot read {name}: {error}") from None
+    return case_data(data, name)
+
+
+def _code(args: argparse.Namespace, out: TextIO) -> None:
+    from vascular.explain import claim_form, claim_note, explain, line_table
+    from vascular.loading import load_anatomy
+
+    explained = explain(_read_case(args.case), load_anatomy(args.data))
+    result = explained.result
+    if args.json:
+        _emit(out, args, result.to_json(), "")
+        return
+    views: dict[str, Callable[[], str]] = {
+        "table": lambda: line_table(
+            result, explained.anatomy, explained.tracing.case.name, _width(out)
+        ),
+        "lines": lambda: claim_form(result),
+        "note": lambda: claim_note(explained),
+    }
+    _emit(out, args, None, views[args.format]())
+
+
+def _explain(args: argparse.Namespace, out: TextIO) -> None:
+    from vascular.explain import explain, explanation_json, explanation_text
+    from vascular.loading import load_anatomy
+
+    explained = explain(_read_case(args.case), load_anatomy(args.data))
+    text = "" if args.json else explanation_text(explained, _width(out))
+    _emit(out, args, explanation_json(explained) if args.json else None, text)
 
 
 def _vessels(args: argparse.Namespace, out: TextIO) -> None:
+    from vascular.errors import UnknownVesselError
+    from vascular.reports import search_report
+
     anatomy = _anatomy(args)
     found = anatomy.search(args.query)
     if not found:
@@ -176,17 +308,15 @@ def _vessels(args: argparse.Namespace, out: TextIO) -> None:
     _emit(out, args, search_report(anatomy, args.query, found), "\n".join(lines))
 
 
-def _lookup(anatomy: Anatomy, name: str) -> VesselRecord:
-    return anatomy.vessel(name) if name in anatomy else anatomy.resolve(name)
-
-
 def _vessel(args: argparse.Namespace, out: TextIO) -> None:
+    from vascular.reports import vessel_report
+
     anatomy = _anatomy(args)
-    record = _lookup(anatomy, args.name)
+    record = anatomy.lookup(args.name)
     _emit(out, args, vessel_report(anatomy, record), _vessel_text(anatomy, record))
 
 
-def _vessel_text(anatomy: Anatomy, record: VesselRecord) -> str:
+def _vessel_text(anatomy: Anatomy, record: Vessel) -> str:
     lines = [record.name, f"  id       {record.id}", f"  side     {record.side}"]
     lines.append(f"  region   {_REGION_WORDS[record.region]}")
     if record.aliases:
@@ -217,75 +347,6 @@ def _vessel_text(anatomy: Anatomy, record: VesselRecord) -> str:
     return "\n".join(lines)
 
 
-def _validate(args: argparse.Namespace, out: TextIO) -> None:
-    directory = args.dir or args.data or default_data_dir()
-    anatomy = read_anatomy(directory)
-    report = atlas_report(anatomy)
-    regions = ", ".join(f"{count} {region}" for region, count in report["by_region"].items())
-    text = (
-        f"{directory}: valid: {report['vessel_count']} vessels ({regions}), "
-        f"{len(report['variants'])} variants"
-    )
-    _emit(out, args, report, text)
-
-
-def _variants(args: argparse.Namespace, out: TextIO) -> None:
-    anatomy = load_anatomy(args.data)
-    variants = [anatomy.variants[i] for i in sorted(anatomy.variants)]
-    data = {
-        "schema_version": 1,
-        "variants": [v.model_dump(mode="json") for v in variants],
-    }
-    text = "\n".join(
-        f"{v.id}: {v.name}\n  "
-        + "; ".join(f"{m.vessel} -> {m.relation} of {m.parent}" for m in v.reattach)
-        for v in variants
-    )
-    _emit(out, args, data, text)
-
-
-def _schema(args: argparse.Namespace, out: TextIO) -> None:
-    schema_dir = Path(args.data or default_data_dir()) / "schema"
-    if args.write:
-        written = write_schemas(schema_dir)
-        _emit(out, args, {"written": [str(p) for p in written]}, f"wrote {len(written)} schemas")
-        return
-    stale = stale_schemas(schema_dir)
-    if stale:
-        raise _StaleSchemaError(
-            f"stale schemas in {schema_dir}: {', '.join(stale)}; run 'vascular schema --write'"
-        )
-    _emit(out, args, {"stale": []}, "schemas are current")
-
-
-def _read_case(source: str) -> dict[str, Any]:
-    name = "standard input" if source == "-" else source
-    try:
-        text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
-    except OSError as error:
-        raise CaseFileError(f"cannot read {name}: {error.strerror or error}") from None
-    except UnicodeDecodeError:
-        raise CaseFileError(f"{name} is not UTF-8 text") from None
-    return case_data(text, name)
-
-
-def _code(args: argparse.Namespace, out: TextIO) -> None:
-    case = _read_case(args.case)
-    explained = explain_case(case, load_anatomy(args.data))
-    result = explained.result
-    views = {
-        "table": lambda: line_table(result, explained.anatomy, explained.tracing.case.name),
-        "lines": lambda: claim_lines(result, explained.anatomy),
-        "note": lambda: claim_note(explained),
-    }
-    _emit(out, args, result.to_json(), views[args.format]())
-
-
-def _explain(args: argparse.Namespace, out: TextIO) -> None:
-    explained = explain_case(_read_case(args.case), load_anatomy(args.data))
-    _emit(out, args, explanation_json(explained), explanation_text(explained))
-
-
 _DEFAULT_ACCESS = {
     "artery": "right common femoral artery",
     "vein": "right common femoral vein",
@@ -295,19 +356,21 @@ _DEFAULT_ACCESS = {
 
 
 def _family(args: argparse.Namespace, out: TextIO) -> None:
+    from vascular.case import Access
+    from vascular.family import family_chart
+
     anatomy = _anatomy(args)
-    root = _lookup(anatomy, args.vessel)
-    direction: Direction | None = args.direction
+    root = anatomy.lookup(args.vessel)
     access = Access(
-        vessel=args.access or _DEFAULT_ACCESS[anatomy.tree_of(root.id).kind], direction=direction
+        vessel=args.access or _DEFAULT_ACCESS[anatomy.tree_of(root.id).kind],
+        direction=args.direction,
     )
     chart = family_chart(anatomy, root.id, access)
     _emit(out, args, chart.to_json(), _chart_text(anatomy, chart))
 
 
 def _chart_text(anatomy: Anatomy, chart: FamilyChart) -> str:
-    access = anatomy.resolve(chart.access.vessel) if chart.access.vessel not in anatomy else None
-    puncture = (access or anatomy.vessel(chart.access.vessel)).name.lower()
+    puncture = anatomy.lookup(chart.access.vessel).name.lower()
     heading = chart.access.direction or "toward the heart"
     lines = [
         f"{anatomy.vessel(chart.root).name}: orders and codes from the {puncture} ({heading})",
@@ -322,10 +385,158 @@ def _chart_text(anatomy: Anatomy, chart: FamilyChart) -> str:
     return "\n".join(lines)
 
 
+def _sources(args: argparse.Namespace, out: TextIO) -> None:
+    anatomy = _anatomy(args)
+    sources = anatomy.rules.sources
+    chosen = [args.id] if args.id else sorted(sources)
+    unknown = [i for i in chosen if i not in sources]
+    if unknown:
+        raise UsageError(
+            f"no source has the id {unknown[0]!r}; the sources are {', '.join(sorted(sources))}"
+        )
+    cited: dict[str, list[str]] = {}
+    for rule in anatomy.rules.rules.values():
+        for source in rule.sources:
+            cited.setdefault(source, []).append(rule.id)
+    data = {
+        "schema_version": 1,
+        "sources": [
+            {
+                "id": i,
+                "title": sources[i].title,
+                "url": sources[i].url,
+                "cited_by": cited.get(i, []),
+            }
+            for i in chosen
+        ],
+    }
+    text = "\n".join(
+        f"{i}\n  {sources[i].title}\n  {sources[i].url}"
+        + (f"\n  cited by: {', '.join(cited[i])}" if cited.get(i) else "")
+        for i in chosen
+    )
+    _emit(out, args, data, text)
+
+
+def _rules(args: argparse.Namespace, out: TextIO) -> None:
+    import textwrap
+
+    anatomy = _anatomy(args)
+    rules = anatomy.rules.rules
+    chosen = [args.id] if args.id else list(rules)
+    unknown = [i for i in chosen if i not in rules]
+    if unknown:
+        raise UsageError(f"no rule has the id {unknown[0]!r}; 'vascular rules' lists them")
+    confidence = {
+        "S": "stated by the sources",
+        "K": "recalled, not verified",
+        "D": "derived",
+        "P": "project default (an option)",
+    }
+    data = {
+        "schema_version": 1,
+        "rules": [
+            {
+                "id": r.id,
+                "title": r.title,
+                "statement": r.statement,
+                "sources": list(r.sources),
+                "section": r.section,
+                "confidence": r.confidence,
+                "role": r.role,
+            }
+            for r in (rules[i] for i in chosen)
+        ],
+    }
+    blocks = []
+    for rule in (rules[i] for i in chosen):
+        blocks.append(
+            f"{rule.id}: {rule.title}\n"
+            + textwrap.fill(rule.statement, 96, initial_indent="  ", subsequent_indent="  ")
+            + f"\n  sources: {', '.join(rule.sources)}; reference {rule.section}; "
+            f"{confidence[rule.confidence]}"
+        )
+    _emit(out, args, data, "\n\n".join(blocks))
+
+
+def _options(args: argparse.Namespace, out: TextIO) -> None:
+    anatomy = _anatomy(args)
+    options = anatomy.rules.options
+    data = {
+        "schema_version": 1,
+        "options": [
+            {
+                "name": o.name,
+                "summary": o.summary,
+                "default": o.default,
+                "values": [
+                    {"value": c.value, "rule": c.rule, "means": c.means} for c in o.choices.values()
+                ],
+            }
+            for o in options.values()
+        ],
+    }
+    text = "\n\n".join(
+        f"{o.name}: {o.summary}\n"
+        + "\n".join(
+            f"  {c.value!r}{' (default)' if c.value == o.default else ''}: {c.means}"
+            for c in o.choices.values()
+        )
+        for o in options.values()
+    )
+    _emit(out, args, data, text)
+
+
+def _variants(args: argparse.Namespace, out: TextIO) -> None:
+    anatomy = _anatomy(args)
+    variants = [anatomy.variants[i] for i in sorted(anatomy.variants)]
+    data = {"schema_version": 1, "variants": [v.to_json() for v in variants]}
+    text = "\n".join(
+        f"{v.id}: {v.name}\n  "
+        + "; ".join(f"{m.vessel} -> {m.relation} of {m.parent}" for m in v.reattach)
+        for v in variants
+    )
+    _emit(out, args, data, text)
+
+
+def _validate(args: argparse.Namespace, out: TextIO) -> None:
+    from vascular.loading import default_data_dir, read_anatomy
+    from vascular.reports import atlas_report
+
+    directory = args.dir or args.data or default_data_dir()
+    anatomy = read_anatomy(directory)
+    report = atlas_report(anatomy)
+    regions = ", ".join(f"{count} {region}" for region, count in report["by_region"].items())
+    text = (
+        f"{directory}: valid: {report['vessel_count']} vessels ({regions}), "
+        f"{len(report['variants'])} variants"
+    )
+    _emit(out, args, report, text)
+
+
+def _schema(args: argparse.Namespace, out: TextIO) -> None:
+    from vascular.loading import default_data_dir
+    from vascular.schema import stale_schemas, write_schemas
+
+    schema_dir = Path(args.data or default_data_dir()) / "schema"
+    if args.write:
+        written = write_schemas(schema_dir)
+        _emit(out, args, {"written": [str(p) for p in written]}, f"wrote {len(written)} schemas")
+        return
+    stale = stale_schemas(schema_dir)
+    if stale:
+        raise _StaleSchemaError(
+            f"stale schemas in {schema_dir}: {', '.join(stale)}; run 'vascular schema --write'"
+        )
+    _emit(out, args, {"stale": []}, "schemas are current")
+
+
 def _tui(args: argparse.Namespace, out: TextIO) -> None:
     """Replace this process with the app; the library itself never imports it."""
+    import importlib.util
+
     if importlib.util.find_spec("textual") is None or importlib.util.find_spec("tui") is None:
-        raise _UsageError("the app needs Textual: pip install 'vascular-coding[tui]'")
+        raise UsageError("the app needs Textual: pip install 'vascular-coding[tui]'")
     argv = [sys.executable, "-m", "tui"]
     argv += [args.case] if args.case else []
     argv += ["--data", args.data] if args.data else []
@@ -334,14 +545,17 @@ def _tui(args: argparse.Namespace, out: TextIO) -> None:
 
 
 _HANDLERS: dict[str, Callable[[argparse.Namespace, TextIO], None]] = {
-    "vessels": _vessels,
-    "vessel": _vessel,
-    "validate": _validate,
-    "variants": _variants,
-    "schema": _schema,
     "code": _code,
     "explain": _explain,
+    "vessels": _vessels,
+    "vessel": _vessel,
     "family": _family,
+    "sources": _sources,
+    "rules": _rules,
+    "options": _options,
+    "variants": _variants,
+    "validate": _validate,
+    "schema": _schema,
     "tui": _tui,
 }
 

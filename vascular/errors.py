@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 __all__ = [
     "AmbiguousVesselError",
@@ -61,6 +62,10 @@ class AnatomyDataError(VascularError):
         lines += [f"  {problem}" for problem in self.problems]
         super().__init__("\n".join(lines))
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle with every problem (batch workers send errors across processes)."""
+        return (type(self), (self.data_dir, self.problems))
+
 
 class VesselNameError(VascularError):
     """A vessel name could not be turned into exactly one vessel."""
@@ -98,6 +103,10 @@ class UnknownVariantError(VascularError):
         self.known = tuple(sorted(known))
         super().__init__(f"unknown variant {variant_id!r}; known: {', '.join(self.known)}")
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle with the variant id and the known ids."""
+        return (type(self), (self.variant_id, self.known))
+
 
 @dataclass(frozen=True)
 class CaseProblem:
@@ -108,12 +117,14 @@ class CaseProblem:
         message: what is wrong and what would fix it.
         suggestions: close vessel names, when a name was not recognised.
         candidates: the vessel ids a name or a route could mean, when it is ambiguous.
+        suggestion_ids: the vessel ids of the suggestions, in the same order.
     """
 
     where: str
     message: str
     suggestions: tuple[str, ...] = ()
     candidates: tuple[str, ...] = ()
+    suggestion_ids: tuple[str, ...] = ()
 
     def __str__(self) -> str:
         """Render as ``where: message`` with suggestions."""
@@ -136,6 +147,10 @@ class CaseError(VascularError):
                 f"  {problem}" for problem in self.problems
             )
         super().__init__(message)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle with every problem."""
+        return (type(self), (self.problems,))
 
 
 class CaseFileError(VascularError):

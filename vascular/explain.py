@@ -1,27 +1,29 @@
 """Readable and JSON views of a coded case: the claim table and the full reasoning per placement.
 
 Pure functions from a traced and coded case to strings and plain dicts; no I/O. `vascular code`
-prints
-`line_table`; `vascular explain` prints `explanation_text` (or `explanation_json`).
+prints `line_table`; `vascular explain` prints `explanation_text` (or `explanation_json`).
 """
 
 from __future__ import annotations
 
 import textwrap
-from dataclasses import dataclass
+from collections.abc import Mapping
 from typing import Any
 
 from vascular.anatomy import Anatomy
 from vascular.case import Case
-from vascular.coding.engine import code_tracing, prepare_case
+from vascular.coding.engine import code_tracing, prepare
+from vascular.coding.render import Renderer
+from vascular.frozen import record
 from vascular.results import SCHEMA_VERSION, CodeLine, CodingResult
 from vascular.traversal import Stop, Tracing, trace
 
 __all__ = [
     "Explained",
+    "claim_form",
     "claim_lines",
     "claim_note",
-    "explain_case",
+    "explain",
     "explanation_json",
     "explanation_text",
     "line_table",
@@ -31,7 +33,7 @@ __all__ = [
 _WIDTH = 100
 
 
-@dataclass(frozen=True)
+@record
 class Explained:
     """A case with its tracing and its result, for the explanation views."""
 
@@ -40,15 +42,15 @@ class Explained:
     result: CodingResult
 
 
-def explain_case(case: Case | dict[str, Any], anatomy: Anatomy) -> Explained:
+def explain(case: Case | Mapping[str, Any], anatomy: Anatomy) -> Explained:
     """Trace and code a case, keeping the tracing for the explanation.
 
     Raises:
         CaseError: the case cannot be coded as given.
     """
-    patient, parsed = prepare_case(case, anatomy)
-    tracing = trace(patient, parsed)
-    return Explained(patient, tracing, code_tracing(patient, tracing))
+    patient, parsed, settings = prepare(anatomy, case)
+    tracing = trace(patient, parsed, settings, keep_problems=True)
+    return Explained(patient, tracing, code_tracing(patient, tracing).result)
 
 
 def written(line: CodeLine, anatomy: Anatomy) -> str:
@@ -57,18 +59,22 @@ def written(line: CodeLine, anatomy: Anatomy) -> str:
     return anatomy.rules.label(line.code) + line.label.removeprefix(line.code) + units
 
 
-def headline(line: CodeLine) -> str:
-    """The reason that decided the code (not the family or modifier reasons)."""
-    deciding = [
-        r
-        for r in line.reasons
-        if r.rule not in {"family-region", "access-trunk", "order-from-aorta", "continuation"}
-    ]
+def headline(line: CodeLine, anatomy: Anatomy) -> str:
+    """The reason that decided the code: the line's first reason whose rule decides a code."""
+    if not line.reasons:
+        return ""
+    rules = anatomy.rules.rules
+    deciding = [r for r in line.reasons if rules[r.rule].role == "decision"]
     return (deciding or list(line.reasons))[0].text
 
 
-def line_table(result: CodingResult, anatomy: Anatomy, name: str | None = None) -> str:
-    """The claim lines as a table: code, units, modifiers, family, and the deciding reason."""
+def line_table(
+    result: CodingResult, anatomy: Anatomy, name: str | None = None, width: int = _WIDTH
+) -> str:
+    """The claim lines as a table: code, units, modifiers, family, and the deciding reason.
+
+    The reason column wraps to fit `width` columns (the terminal's, on a terminal).
+    """
     out: list[str] = []
     if name:
         out += [f"Case: {name}", ""]
@@ -82,7 +88,7 @@ def line_table(result: CodingResult, anatomy: Anatomy, name: str | None = None) 
                 " ".join(line.modifiers) or "-",
                 line.access or "-",
                 _family_name(anatomy, line.family),
-                headline(line),
+                headline(line, anatomy),
             )
             for line in result.lines
         ]
@@ -91,12 +97,12 @@ def line_table(result: CodingResult, anatomy: Anatomy, name: str | None = None) 
         lead = sum(widths) + 2 * 5
         for row in [header, *rows]:
             cells = "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False))
-            wrapped = textwrap.wrap(row[5], max(30, _WIDTH - lead)) or [""]
+            wrapped = textwrap.wrap(row[5], max(30, width - lead)) or [""]
             out.append(f"{cells}  {wrapped[0]}".rstrip())
             out += [" " * lead + more for more in wrapped[1:]]
     if result.warnings:
         out += ["", "Warnings:"] + [
-            textwrap.fill(w, _WIDTH, initial_indent="  - ", subsequent_indent="    ")
+            textwrap.fill(w, width, initial_indent="  - ", subsequent_indent="    ")
             for w in result.warnings
         ]
     return "\n".join(out)
@@ -106,7 +112,7 @@ def _family_name(anatomy: Anatomy, family: str | None) -> str:
     return "-" if family is None else anatomy.vessel(family).name
 
 
-def explanation_text(explained: Explained) -> str:
+def explanation_text(explained: Explained, width: int = _WIDTH) -> str:
     """The reasoning: each access with its trunk, each placement, then each line's reasons."""
     anatomy, tracing, result = explained.anatomy, explained.tracing, explained.result
     out: list[str] = []
@@ -117,27 +123,37 @@ def explanation_text(explained: Explained) -> str:
     for site in tracing.accesses:
         heading = "toward the heart" if site.toward_heart else "away from the heart"
         out.append(f"Access {site.id}: {site.vessel.name}, {site.direction} ({heading})")
-        out += _wrap("Trunk (non-selective): " + ", ".join(_names(anatomy, site.trunk)), "  ")
+        out += _wrap(
+            "Trunk (non-selective): " + ", ".join(_names(anatomy, site.trunk)), "  ", None, width
+        )
         out.append("")
+    renderer = Renderer(anatomy, tracing)
     for stop, placed in zip(tracing.stops, result.placements, strict=False):
-        out += _stop_text(anatomy, stop, placed.explanation)
+        effects = tuple(renderer.text(effect) for effect in stop.effects)
+        out += _stop_text(anatomy, stop, effects, placed.explanation, width)
     out.append("Code lines:")
     for number, line in enumerate(result.lines, start=1):
         modifiers = f" {'-'.join(line.modifiers)}" if line.modifiers else ""
         units = f" x{line.units}" if line.units > 1 else ""
         out.append(f"  {number}. {anatomy.rules.label(line.code)}{modifiers}{units}")
         for reason in line.rationale:
-            out += _wrap(reason, "       - ", "         ")
+            out += _wrap(reason, "       - ", "         ", width)
     if result.warnings:
         out += ["", "Warnings:"] + [
-            w for warning in result.warnings for w in _wrap(warning, "  - ", "    ")
+            w for warning in result.warnings for w in _wrap(warning, "  - ", "    ", width)
         ]
     return "\n".join(out)
 
 
-def _stop_text(anatomy: Anatomy, stop: Stop, notes: tuple[str, ...]) -> list[str]:
+def _stop_text(
+    anatomy: Anatomy,
+    stop: Stop,
+    effects: tuple[str, ...],
+    notes: tuple[str, ...],
+    width: int = _WIDTH,
+) -> list[str]:
     out = [f"Placement {stop.index + 1}: {stop.vessel.name} (access {stop.access.id})"]
-    out += _wrap("Route: " + " > ".join(_names(anatomy, stop.route)), "  ")
+    out += _wrap("Route: " + " > ".join(_names(anatomy, stop.route)), "  ", None, width)
     if stop.system == "pulmonary_artery":
         level = stop.vessel.pulmonary_level or "right heart or main pulmonary artery"
         out.append(f"  Pulmonary position: {level} level")
@@ -147,6 +163,8 @@ def _stop_text(anatomy: Anatomy, stop: Stop, notes: tuple[str, ...]) -> list[str
             f"Selective: order {stop.order} in the {_lower(anatomy.vessel(str(stop.family)).name)} "
             "family: " + chain,
             "  ",
+            None,
+            width,
         )
     else:
         out.append("  Non-selective: the catheter did not leave the access trunk")
@@ -155,10 +173,10 @@ def _stop_text(anatomy: Anatomy, stop: Stop, notes: tuple[str, ...]) -> list[str
         out.append(f"  Imaging: {imaging if imaging is not True else 'yes'}")
     if stop.placement.sampling:
         out.append("  Sampling: yes")
-    for effect in stop.effects:
-        out += _wrap(f"Option {effect.option} = {effect.value}: {effect.detail}", "  ")
+    for effect in effects:
+        out += _wrap(effect, "  ", None, width)
     for note in notes:
-        out += _wrap(note, "  -> ", "     ")
+        out += _wrap(note, "  -> ", "     ", width)
     out.append("")
     return out
 
@@ -167,10 +185,10 @@ def _names(anatomy: Anatomy, ids: tuple[str, ...]) -> list[str]:
     return [anatomy.vessel(vessel_id).name for vessel_id in ids]
 
 
-def _wrap(text: str, first: str, rest: str | None = None) -> list[str]:
+def _wrap(text: str, first: str, rest: str | None = None, width: int = _WIDTH) -> list[str]:
     return textwrap.wrap(
         text,
-        _WIDTH,
+        width,
         initial_indent=first,
         subsequent_indent=rest if rest is not None else first,
         break_on_hyphens=False,
@@ -185,6 +203,7 @@ def explanation_json(explained: Explained) -> dict[str, Any]:
     """
     anatomy, tracing, result = explained.anatomy, explained.tracing, explained.result
     data = result.to_json()
+    renderer = Renderer(anatomy, tracing)
     return {
         "schema_version": SCHEMA_VERSION,
         "variants": list(anatomy.applied_variants),
@@ -208,10 +227,13 @@ def explanation_json(explained: Explained) -> dict[str, Any]:
                 "orders": [{"vessel": v, "order": o} for v, o in stop.orders],
                 "options": [
                     {
-                        "option": e.option,
-                        "value": e.value,
-                        "alternative": e.alternative,
-                        "detail": e.detail,
+                        "option": e.facts["option"],
+                        "value": e.facts["value"],
+                        "alternative": anatomy.rules.settings(tracing.case.options)
+                        .other(str(e.facts["option"]))
+                        .value,
+                        "rule": e.rule,
+                        "detail": renderer.text(e),
                     }
                     for e in stop.effects
                 ],
@@ -219,14 +241,9 @@ def explanation_json(explained: Explained) -> dict[str, Any]:
             }
             for position, stop in enumerate(tracing.stops)
         ],
-        "lines": [
-            {
-                **data["lines"][position],
-                "reasons": [reason.model_dump(mode="json") for reason in line.reasons],
-            }
-            for position, line in enumerate(result.lines)
-        ],
-        "warnings": result.warnings,
+        "lines": data["lines"],
+        "warnings": data["warnings"],
+        "warning_details": data["warning_details"],
     }
 
 
@@ -235,8 +252,19 @@ def _lower(name: str) -> str:
 
 
 def claim_lines(result: CodingResult, anatomy: Anatomy) -> str:
-    """The claim lines alone, one per line: '36247-LT', '+36248-LT x2'."""
+    """The claim lines alone, one per line, as coders write them: '36247-LT', '+36248-LT x2'."""
     return "\n".join(written(line, anatomy) for line in result.lines)
+
+
+def claim_form(result: CodingResult) -> str:
+    """The claim lines as they go on a claim: code, modifiers (space-separated), units, by tabs.
+
+    No plus sign on an add-on and no 'x': the code, its modifiers in claim order and its units,
+    as the service line of a claim form holds them.
+    """
+    return "\n".join(
+        f"{line.code}\t{' '.join(line.modifiers)}\t{line.units}" for line in result.lines
+    )
 
 
 def claim_note(explained: Explained) -> str:

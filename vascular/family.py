@@ -7,21 +7,22 @@ with `code_case`. No I/O.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from vascular.anatomy import Anatomy
 from vascular.case import Access, Case, Options, Placement
 from vascular.coding.engine import code_tracing
+from vascular.contract import dump
 from vascular.errors import CaseError
 from vascular.explain import written
+from vascular.frozen import record
 from vascular.results import SCHEMA_VERSION
 from vascular.traversal import trace
 
 __all__ = ["ChartRow", "FamilyChart", "family_chart"]
 
 
-@dataclass(frozen=True)
+@record
 class ChartRow:
     """One vessel of the chart."""
 
@@ -37,7 +38,7 @@ class ChartRow:
     """Why the position cannot be coded from this access, when it cannot."""
 
 
-@dataclass(frozen=True)
+@record
 class FamilyChart:
     """A vessel's subtree, coded position by position from one access."""
 
@@ -50,8 +51,8 @@ class FamilyChart:
         return {
             "schema_version": SCHEMA_VERSION,
             "root": self.root,
-            "access": self.access.model_dump(mode="json", exclude_none=True),
-            "vessels": [row.__dict__ for row in self.rows],
+            "access": dump(self.access, exclude_none=True),
+            "vessels": [dump(row) for row in self.rows],
         }
 
 
@@ -64,20 +65,26 @@ def family_chart(
         CaseError: the access itself cannot be placed.
     """
     options = options or Options()
+    settings = anatomy.rules.settings(options)
     rows = []
     for vessel_id, depth in _walk(anatomy, root):
-        case = Case(accesses=[access], placements=[Placement(vessel=vessel_id)], options=options)
+        case = Case(accesses=(access,), placements=(Placement(vessel=vessel_id),), options=options)
         name = anatomy.vessel(vessel_id).name
-        try:
-            tracing = trace(anatomy, case)
-        except CaseError as error:
-            if any(p.where.startswith("accesses") for p in error.problems):
-                raise
-            note = error.problems[0].message
+        tracing = trace(anatomy, case, settings, keep_problems=True)
+        if tracing.problems:
+            if any(p.where.startswith("accesses") for p in tracing.problems):
+                raise CaseError(tracing.problems)
+            note = tracing.problems[0].message
             rows.append(ChartRow(vessel_id, name, depth, False, None, None, "", note))
             continue
         stop = tracing.stops[0]
-        result = code_tracing(anatomy, tracing)
+        try:
+            result = code_tracing(anatomy, tracing).result
+        except CaseError as error:
+            rows.append(
+                ChartRow(vessel_id, name, depth, False, None, None, "", error.problems[0].message)
+            )
+            continue
         code = " ".join(written(line, anatomy) for line in result.lines)
         rows.append(
             ChartRow(vessel_id, name, depth, stop.selective, stop.order, stop.family, code, "")
@@ -91,5 +98,5 @@ def _walk(anatomy: Anatomy, root: str) -> list[tuple[str, int]]:
     while stack:
         vessel_id, depth = stack.pop()
         out.append((vessel_id, depth))
-        stack += [(child.id, depth + 1) for child in reversed(anatomy.children(vessel_id))]
+        stack += [(child, depth + 1) for child in reversed(anatomy.child_ids(vessel_id))]
     return out

@@ -19,11 +19,14 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-
-from rapidfuzz import fuzz, process
+from typing import TYPE_CHECKING
 
 from vascular.errors import AmbiguousVesselError, UnknownVesselError, VesselNameError
-from vascular.models import Side, VesselRecord, Vocabulary
+from vascular.records import Side
+from vascular.records import Vessel as VesselRecord
+
+if TYPE_CHECKING:
+    from vascular.models import Vocabulary
 
 __all__ = ["NameIndex", "Normaliser", "ParsedName", "base_name", "index_form", "slug"]
 
@@ -177,6 +180,13 @@ class NameIndex:
                 self._unordered[parsed.unordered].add(vessel_id)
         self._choices = sorted(self._folded)
 
+    def with_records(self, records: Mapping[str, VesselRecord]) -> NameIndex:
+        """The same index answering with other records of the same vessels (a variant build)."""
+        other = object.__new__(NameIndex)
+        other.__dict__.update(self.__dict__)
+        other._records = records
+        return other
+
     def names_of(self, vessel_id: str) -> tuple[ParsedName, ...]:
         """The indexed forms of one vessel's name and aliases."""
         return tuple(self._keys_of[vessel_id])
@@ -266,6 +276,8 @@ class NameIndex:
         candidates = [query]
         if parsed.side is not None:
             candidates.append(parsed.with_side_words().folded)
+        from rapidfuzz import fuzz, process  # only on the error path: the CLI starts without it
+
         scores: dict[str, float] = {}
         for candidate in candidates:
             for key, score, _ in process.extract(

@@ -1,7 +1,8 @@
-"""JSON-ready views of the atlas: the stable shapes the CLI prints and other programs consume.
+"""JSON-ready views of the atlas and of errors: the stable shapes the CLI prints.
 
-Pure functions from an `Anatomy` to plain dicts and lists (str, int, bool, None); no I/O.
-Every shape carries ``schema_version`` at its top level; fields are only ever added, never renamed.
+Each view is declared as a shape (`vascular.contract`), so its JSON Schema is generated and
+committed with the others (`REPORT_SHAPES`); the functions build plain dicts in exactly those
+shapes. Pure; no I/O. Every shape carries ``schema_version``; fields are only ever added.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from collections import Counter
 from typing import Any
 
 from vascular.anatomy import Anatomy
+from vascular.contract import REQUIRED, shape, spec
 from vascular.errors import (
     AmbiguousVesselError,
     AnatomyDataError,
@@ -17,9 +19,11 @@ from vascular.errors import (
     VascularError,
     VesselNameError,
 )
-from vascular.models import VesselRecord
+from vascular.records import Vessel
+from vascular.results import SCHEMA_VERSION, CodeLine, WarningDetail
 
 __all__ = [
+    "REPORT_SHAPES",
     "SCHEMA_VERSION",
     "atlas_report",
     "error_report",
@@ -28,11 +32,222 @@ __all__ = [
     "vessel_summary",
 ]
 
-SCHEMA_VERSION = 1
-"""Version of the JSON shapes below."""
+
+# --- shapes --------------------------------------------------------------------------------------
 
 
-def vessel_summary(record: VesselRecord) -> dict[str, Any]:
+@shape
+class VesselSummary:
+    """The fields that identify a vessel and place it in the tree."""
+
+    id: str = spec(default=REQUIRED, doc="Vessel id.")
+    name: str = spec(default=REQUIRED, doc="Display name.")
+    side: str = spec(default=REQUIRED, doc="left, right or unpaired.")
+    parent: str | None = spec(default=None, doc="Id of the vessel it comes off.")
+    relation: str | None = spec(default=None, doc="branch or continuation (null for a root).")
+    region: str = spec(default=REQUIRED, doc="thoracic or abdominal.")
+
+
+@shape
+class VesselListed:
+    """A vessel in a search result."""
+
+    id: str = spec(default=REQUIRED, doc="Vessel id.")
+    name: str = spec(default=REQUIRED, doc="Display name.")
+    side: str = spec(default=REQUIRED, doc="left, right or unpaired.")
+    parent: str | None = spec(default=None, doc="Id of the vessel it comes off.")
+    relation: str | None = spec(default=None, doc="branch or continuation (null for a root).")
+    region: str = spec(default=REQUIRED, doc="thoracic or abdominal.")
+    aliases: tuple[str, ...] = spec(default=(), doc="Other names and abbreviations.")
+
+
+@shape
+class VesselFull:
+    """A vessel record in full (anatomy_data/README.md explains each field)."""
+
+    id: str = spec(default=REQUIRED, doc="Vessel id.")
+    name: str = spec(default=REQUIRED, doc="Display name.")
+    side: str = spec(default=REQUIRED, doc="left, right or unpaired.")
+    parent: str | None = spec(default=None, doc="Id of the vessel it comes off.")
+    relation: str | None = spec(default=None, doc="branch or continuation.")
+    region: str = spec(default=REQUIRED, doc="thoracic or abdominal.")
+    aliases: tuple[str, ...] = spec(default=(), doc="Other names and abbreviations.")
+    also_fed_by: tuple[str, ...] = spec(default=(), doc="Vessels that also open into it.")
+    territory: str | None = spec(default=None, doc="intracranial or renal, where set.")
+    pulmonary_level: str | None = spec(default=None, doc="For the pulmonary arteries.")
+    uberon: str | None = spec(default=None, doc="UBERON id.")
+    fma: str | None = spec(default=None, doc="FMA id.")
+    note: str | None = spec(default=None, doc="Provenance and curation decisions.")
+
+
+@shape
+class VesselsReport:
+    """`vascular vessels QUERY --json`: the vessels a search found, best match first."""
+
+    schema_version: int = spec(default=SCHEMA_VERSION, doc="Version of this shape.")
+    query: str = spec(default=REQUIRED, doc="The query as given.")
+    variants: tuple[str, ...] = spec(default=(), doc="Variants applied.")
+    count: int = spec(default=REQUIRED, doc="How many vessels matched.")
+    vessels: tuple[VesselListed, ...] = spec(default=(), doc="The matches.")
+
+
+@shape
+class VesselReport:
+    """`vascular vessel NAME --json`: one vessel, its chain to the root, its branches."""
+
+    schema_version: int = spec(default=SCHEMA_VERSION, doc="Version of this shape.")
+    variants: tuple[str, ...] = spec(default=(), doc="Variants applied.")
+    vessel: VesselFull = spec(default=REQUIRED, doc="The record.")
+    file: str = spec(default=REQUIRED, doc="The data file that defines it.")
+    tree: str = spec(default=REQUIRED, doc="The tree it belongs to.")
+    non_selective_base: bool = spec(default=REQUIRED, doc="Whether it is a tree's base.")
+    lineage: tuple[VesselSummary, ...] = spec(default=(), doc="Nearest first, to the root.")
+    children: tuple[VesselSummary, ...] = spec(default=(), doc="Its branches and continuation.")
+    also_fed_by: tuple[VesselSummary, ...] = spec(default=(), doc="Confluence feeders.")
+
+
+@shape
+class AtlasReport:
+    """`vascular validate --json`: what a valid data directory holds."""
+
+    schema_version: int = spec(default=SCHEMA_VERSION, doc="Version of this shape.")
+    data_dir: str = spec(default=REQUIRED, doc="The directory validated.")
+    valid: bool = spec(default=True, doc="Always true: invalid data is an error.")
+    vessel_count: int = spec(default=REQUIRED, doc="Number of vessels.")
+    by_tree: dict[str, int] = spec(default=REQUIRED, doc="Vessels per tree.")
+    by_region: dict[str, int] = spec(default=REQUIRED, doc="Vessels per region.")
+    by_side: dict[str, int] = spec(default=REQUIRED, doc="Vessels per side.")
+    variants: tuple[str, ...] = spec(default=(), doc="Variant ids.")
+
+
+@shape
+class SuggestionJSON:
+    """A close vessel name, with its id."""
+
+    id: str = spec(default=REQUIRED, doc="Vessel id.")
+    name: str = spec(default=REQUIRED, doc="Display name.")
+
+
+@shape
+class CaseProblemJSON:
+    """One problem with a case."""
+
+    where: str = spec(default=REQUIRED, doc="JSON path of the place in the case.")
+    message: str = spec(default=REQUIRED, doc="What is wrong and what would fix it.")
+    suggestions: tuple[str, ...] = spec(default=(), doc="Close vessel names.")
+    suggested: tuple[SuggestionJSON, ...] = spec(default=(), doc="The same, with their ids.")
+    candidates: tuple[str, ...] = spec(default=(), doc="Vessel ids an ambiguous name could mean.")
+
+
+@shape
+class DataProblemJSON:
+    """One problem in the anatomy data."""
+
+    file: str = spec(default=REQUIRED, doc="The data file.")
+    record: str = spec(default=REQUIRED, doc="The record id or position.")
+    field: str = spec(default=REQUIRED, doc="The field, or - for the whole record.")
+    message: str = spec(default=REQUIRED, doc="What is wrong.")
+
+
+@shape
+class ErrorBody:
+    """An error as data."""
+
+    type: str = spec(default=REQUIRED, doc="The error class (CaseError, UnknownVesselError...).")
+    message: str = spec(default=REQUIRED, doc="The message a person reads.")
+    query: str | None = spec(default=None, doc="For a name error: the name as given.")
+    reason: str | None = spec(default=None, doc="For a name error: why it failed.")
+    suggestions: tuple[str, ...] = spec(default=(), doc="For a name error: close names.")
+    suggested: tuple[SuggestionJSON, ...] = spec(default=(), doc="Close names with their ids.")
+    candidates: tuple[str, ...] = spec(default=(), doc="For an ambiguous name: the vessel ids.")
+    problems: tuple[CaseProblemJSON | DataProblemJSON, ...] = spec(
+        default=(), doc="Every problem: of the case (where) or of the data (file, record)."
+    )
+
+
+@shape
+class ErrorReport:
+    """What every command writes on standard error under --json when it fails (exit status 2)."""
+
+    schema_version: int = spec(default=SCHEMA_VERSION, doc="Version of this shape.")
+    error: ErrorBody = spec(default=REQUIRED, doc="The error.")
+
+
+@shape
+class OptionEffectJSON:
+    """An option that decided something about a placement."""
+
+    option: str = spec(default=REQUIRED, doc="The option.")
+    value: str = spec(default=REQUIRED, doc="Its value in this case.")
+    alternative: str = spec(default=REQUIRED, doc="The other value.")
+    rule: str = spec(default=REQUIRED, doc="The rule behind the value.")
+    detail: str = spec(default=REQUIRED, doc="What it changed, and what the other gives.")
+
+
+@shape
+class OrderJSON:
+    """A vessel of a family route with its order."""
+
+    vessel: str = spec(default=REQUIRED, doc="Vessel id.")
+    order: int = spec(default=REQUIRED, doc="Its order.")
+
+
+@shape
+class AccessExplained:
+    """An access with its trunk."""
+
+    id: str = spec(default=REQUIRED, doc="Access id.")
+    vessel: str = spec(default=REQUIRED, doc="The vessel punctured.")
+    direction: str = spec(default=REQUIRED, doc="retrograde or antegrade.")
+    toward_heart: bool = spec(default=REQUIRED, doc="Whether the catheter heads to the heart.")
+    system: str = spec(default=REQUIRED, doc="artery, vein or portal_vein.")
+    trunk: tuple[str, ...] = spec(default=(), doc="The non-selective vessels of the access.")
+
+
+@shape
+class PlacementExplained:
+    """A placement with its route, orders, options and notes."""
+
+    vessel: str = spec(default=REQUIRED, doc="Vessel id.")
+    selective: bool = spec(default=REQUIRED, doc="Whether it left the access trunk.")
+    order: int | None = spec(default=None, doc="Its order.")
+    family: str | None = spec(default=None, doc="Its family.")
+    access: str = spec(default=REQUIRED, doc="Its access.")
+    name: str = spec(default=REQUIRED, doc="Display name.")
+    system: str = spec(default=REQUIRED, doc="The system it was coded in.")
+    route: tuple[str, ...] = spec(default=(), doc="From the puncture to the vessel.")
+    orders: tuple[OrderJSON, ...] = spec(default=(), doc="The family route with orders.")
+    options: tuple[OptionEffectJSON, ...] = spec(default=(), doc="Options that decided.")
+    explanation: tuple[str, ...] = spec(default=(), doc="Every note about it.")
+
+
+@shape
+class ExplainReport:
+    """`vascular explain --json`: the result with the reasoning."""
+
+    schema_version: int = spec(default=SCHEMA_VERSION, doc="Version of this shape.")
+    variants: tuple[str, ...] = spec(default=(), doc="Variants applied.")
+    accesses: tuple[AccessExplained, ...] = spec(default=(), doc="Each access.")
+    placements: tuple[PlacementExplained, ...] = spec(default=(), doc="Each placement.")
+    lines: tuple[CodeLine, ...] = spec(default=(), doc="The claim lines.")
+    warnings: tuple[str, ...] = spec(default=(), doc="Warnings.")
+    warning_details: tuple[WarningDetail, ...] = spec(default=(), doc="Warnings as data.")
+
+
+REPORT_SHAPES: dict[str, type] = {
+    "error.schema.json": ErrorReport,
+    "vessel.schema.json": VesselReport,
+    "vessels.schema.json": VesselsReport,
+    "validate.schema.json": AtlasReport,
+    "explain.schema.json": ExplainReport,
+}
+"""Schema file name -> the shape of the JSON it describes (the family chart adds its own)."""
+
+
+# --- views ---------------------------------------------------------------------------------------
+
+
+def vessel_summary(record: Vessel) -> dict[str, Any]:
     """The fields that identify a vessel and place it in the tree."""
     return {
         "id": record.id,
@@ -44,7 +259,7 @@ def vessel_summary(record: VesselRecord) -> dict[str, Any]:
     }
 
 
-def search_report(anatomy: Anatomy, query: str, found: tuple[VesselRecord, ...]) -> dict[str, Any]:
+def search_report(anatomy: Anatomy, query: str, found: tuple[Vessel, ...]) -> dict[str, Any]:
     """The vessels a search found, best match first."""
     return {
         "schema_version": SCHEMA_VERSION,
@@ -55,12 +270,12 @@ def search_report(anatomy: Anatomy, query: str, found: tuple[VesselRecord, ...])
     }
 
 
-def vessel_report(anatomy: Anatomy, record: VesselRecord) -> dict[str, Any]:
+def vessel_report(anatomy: Anatomy, record: Vessel) -> dict[str, Any]:
     """One vessel in full: its record, its chain to the root, its children and confluences."""
     return {
         "schema_version": SCHEMA_VERSION,
         "variants": list(anatomy.applied_variants),
-        "vessel": record.model_dump(mode="json"),
+        "vessel": record.to_json(),
         "file": anatomy.file_of(record.id),
         "tree": anatomy.tree_of(record.id).id,
         "non_selective_base": anatomy.is_base(record.id),
@@ -89,10 +304,14 @@ def error_report(error: VascularError) -> dict[str, Any]:
     """An error as data: its type, message and whatever a program needs to act on it."""
     report: dict[str, Any] = {"type": type(error).__name__, "message": str(error)}
     if isinstance(error, VesselNameError):
+        ids = getattr(error, "suggestion_ids", ())
         report |= {
             "query": error.query,
             "reason": error.reason,
             "suggestions": list(error.suggestions),
+            "suggested": [
+                {"id": i, "name": n} for i, n in zip(ids, error.suggestions, strict=False)
+            ],
         }
     if isinstance(error, AmbiguousVesselError):
         report["candidates"] = list(error.candidates)
@@ -108,6 +327,10 @@ def error_report(error: VascularError) -> dict[str, Any]:
                 "where": p.where,
                 "message": p.message,
                 "suggestions": list(p.suggestions),
+                "suggested": [
+                    {"id": i, "name": n}
+                    for i, n in zip(getattr(p, "suggestion_ids", ()), p.suggestions, strict=False)
+                ],
                 "candidates": list(p.candidates),
             }
             for p in error.problems

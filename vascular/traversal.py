@@ -1,64 +1,163 @@
 """Catheter route -> per placement: selective or not, order, family, and the route taken.
 
-Pure functions over an `Anatomy` and a `Case`; no I/O. For each access this works out the trunk (the
-vessels the catheter occupies non-selectively: project-defaults.md 1), and for each placement the
-route
-from the puncture, the first vessel it leaves the trunk by (its family) and the branch points
-counted
-from there (its order; continuations add none). Every problem in the case is collected and raised
-once
-as a `CaseError`.
+Pure functions over an `Anatomy` and a `Case`; no I/O. For each access this works out the trunk
+(the vessels the catheter occupies non-selectively), and for each placement the route from the
+puncture, the first vessel it leaves the trunk by (its family) and the branch points counted from
+there (its order; continuations add none). Options that decide something are findings on the
+placement. Every problem is collected in the `Tracing`; the engine raises them once, with those
+found while coding. The work is linear in the number of placements and accesses.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
 from typing import Any
 
 from vascular.anatomy import Anatomy
-from vascular.case import Access, Case, Direction, Options, Placement
+from vascular.case import TERRITORIES, Access, Case, Direction, Options, Placement, Territory
+from vascular.contract import REQUIRED, shape, spec
 from vascular.errors import AmbiguousVesselError, CaseError, CaseProblem, VesselNameError
-from vascular.models import TreeKind, TreeRecord, VesselRecord
-from vascular.rules import ImagingPosition
+from vascular.findings import Finding
+from vascular.frozen import record, replace
+from vascular.records import Tree, TreeKind, Vessel
+from vascular.rulebook import Settings
 
 __all__ = [
     "AccessSite",
-    "OptionEffect",
+    "ImagingPosition",
+    "PositionSpec",
     "Reading",
     "Stop",
     "Tracing",
+    "TracingTable",
+    "TracingTables",
+    "compile_tracing",
     "name_problems",
     "position_of",
     "readings",
     "trace",
 ]
 
-
-@dataclass(frozen=True)
-class OptionEffect:
-    """A policy option that decided something about a placement, and what the other value gives."""
-
-    option: str
-    value: str
-    alternative: str
-    detail: str
+Role = str
+"""A catheter position's part in the imaging codes (arch, innominate, renal_main...)."""
 
 
-@dataclass(frozen=True)
+# --- the tracing table (rules/tables.yaml, section tracing) -------------------------------------
+
+
+@shape
+class PositionSpec:
+    """What imaging from one kind of catheter position can show."""
+
+    role: str = spec(default=REQUIRED, doc="The position's part in the imaging codes.")
+    vessels: tuple[str, ...] = spec(
+        default=(), ref="vessel", doc="Vessel keys that are this position."
+    )
+    within: tuple[str, ...] = spec(
+        default=(), ref="vessel", doc="Vessel keys whose whole subtree is this position."
+    )
+    territory: str | None = spec(
+        default=None, doc="Every vessel with this territory (intracranial, renal) is this position."
+    )
+    can_image: tuple[Territory, ...] = spec(
+        default=REQUIRED, doc="The territory names a placement here may give."
+    )
+    true_means: str | None = spec(
+        default=None,
+        doc="What imaging: true stands for here; null: the vessel itself only; 'ask': say which.",
+    )
+
+
+@shape
+class TracingTable:
+    """The tables the tracer reads."""
+
+    central_veins: tuple[str, ...] = spec(
+        default=REQUIRED,
+        ref="vessel",
+        doc="Veins treated as central (non-selective) when brachiocephalic_vein is 'central'.",
+    )
+    right_heart: tuple[str, ...] = spec(
+        default=REQUIRED,
+        ref="vessel",
+        doc="Right-heart positions outside the pulmonary base (coded with the pulmonary levels).",
+    )
+    imaging_positions: tuple[PositionSpec, ...] = spec(
+        default=REQUIRED, doc="First match wins: vessels, then a territory, then a subtree."
+    )
+
+
+@record
+class ImagingPosition:
+    """A compiled imaging position."""
+
+    role: Role
+    can_image: tuple[str, ...]
+    true_means: str | None
+
+
+@record
+class TracingTables:
+    """The tracing table compiled for one anatomy."""
+
+    central: frozenset[str]
+    right_heart: frozenset[str]
+    position: Mapping[str, ImagingPosition]
+
+
+def compile_tracing(table: TracingTable, anatomy: Anatomy) -> TracingTables:
+    """Every vessel's imaging position, the central veins and the right heart, as sets."""
+    positions: dict[str, ImagingPosition] = {}
+    specs = [
+        (
+            ImagingPosition(p.role, tuple(p.can_image), p.true_means),
+            anatomy.with_key(*p.vessels),
+            p.territory,
+            [top for key in p.within for top in anatomy.with_key(key)],
+        )
+        for p in table.imaging_positions
+    ]
+    for vessel in anatomy:
+        for position, vessels, territory, tops in specs:
+            if (
+                vessel.id in vessels
+                or (territory is not None and vessel.territory == territory)
+                or any(anatomy.in_subtree(vessel.id, top) for top in tops)
+            ):
+                positions[vessel.id] = position
+                break
+    return TracingTables(
+        anatomy.with_key(*table.central_veins), anatomy.with_key(*table.right_heart), positions
+    )
+
+
+def _tables(anatomy: Anatomy) -> TracingTables:
+    return anatomy.rules.table("tracing")  # type: ignore[no-any-return]
+
+
+def position_of(anatomy: Anatomy, vessel: Vessel) -> ImagingPosition | None:
+    """The imaging position a vessel is (first match of the tracing table), if any."""
+    return _tables(anatomy).position.get(vessel.id)
+
+
+# --- results of tracing ---------------------------------------------------------------------------
+
+
+@record
 class AccessSite:
     """One puncture, resolved: the vessel, the heading and the trunk."""
 
     id: str
     index: int
-    vessel: VesselRecord
+    vessel: Vessel
     direction: Direction
     toward_heart: bool
-    tree: TreeRecord
+    tree: Tree
     trunk: tuple[str, ...]
     """The non-selective vessels: the puncture, the way to the base (toward the heart) or its
-    in-line
-    continuations (away from it), and the base."""
+    in-line continuations (away from it), and the base."""
+    trunk_set: frozenset[str]
 
     @property
     def kind(self) -> TreeKind:
@@ -66,14 +165,14 @@ class AccessSite:
         return self.tree.kind
 
 
-@dataclass(frozen=True)
+@record
 class Stop:
     """One placement, traced from its access."""
 
     index: int
     placement: Placement
     access: AccessSite
-    vessel: VesselRecord
+    vessel: Vessel
     system: TreeKind
     route: tuple[str, ...]
     """From the puncture to the vessel."""
@@ -82,73 +181,121 @@ class Stop:
     family: str | None
     orders: tuple[tuple[str, int], ...] = ()
     """Each vessel from the family vessel down to this one, with its order."""
-    effects: tuple[OptionEffect, ...] = ()
-    role: str | None = None
-    """The position's part in the codes that include imaging (rules/tables.yaml imaging)."""
+    effects: tuple[Finding, ...] = ()
+    """Options that decided something about this placement, as findings."""
+    role: Role | None = None
+    """The position's part in the codes that include imaging."""
     territories: tuple[str, ...] = ()
-    """What imaging from here showed, resolved ("imaging": true becomes the vessel's own territory);
-    empty when nothing was imaged or only the vessel itself was."""
+    """What imaging from here showed, resolved ("imaging": true becomes the vessel's own
+    territory); empty when nothing was imaged or only the vessel itself was."""
 
     @property
     def family_route(self) -> tuple[str, ...]:
         """The vessels from the family vessel down to this one."""
         return tuple(vessel for vessel, _ in self.orders)
 
+    @property
+    def passed(self) -> tuple[str, ...]:
+        """The vessels the catheter went through before this one (the route without its end)."""
+        return self.route[:-1]
 
-@dataclass(frozen=True)
+
+@record
 class Tracing:
-    """Every access and placement of a case, traced."""
+    """Every access and placement of a case, traced, and the problems found."""
 
     case: Case
+    settings: Settings
     accesses: tuple[AccessSite, ...]
     stops: tuple[Stop, ...]
+    problems: tuple[CaseProblem, ...] = ()
 
-    @property
-    def options(self) -> Options:
-        """The case's policy options."""
-        return self.case.options
+    def raise_problems(self) -> None:
+        """Raise the problems found, if any.
+
+        Raises:
+            CaseError: one or more placements or accesses cannot be placed.
+        """
+        if self.problems:
+            raise CaseError(self.problems)
 
 
-@dataclass
+@record
 class _Problems:
-    found: list[CaseProblem] = field(default_factory=list)
+    found: list[CaseProblem]
 
     def add(self, where: str, message: str, **extra: tuple[str, ...]) -> None:
         self.found.append(CaseProblem(where, message, **extra))
 
 
-def trace(anatomy: Anatomy, case: Case) -> Tracing:
+def trace(
+    anatomy: Anatomy, case: Case, settings: Settings | None = None, *, keep_problems: bool = False
+) -> Tracing:
     """Trace every placement of `case` from its access.
 
+    Args:
+        anatomy: the patient's anatomy.
+        case: the parsed case.
+        settings: the case's options resolved (default: resolved here from the case).
+        keep_problems: keep the problems in the tracing instead of raising them (the engine
+            raises them later, with those found while coding).
+
     Raises:
-        CaseError: something in the case cannot be placed; every problem is listed.
+        CaseError: something in the case cannot be placed (unless `keep_problems`).
     """
-    problems = _Problems()
+    settings = settings or anatomy.rules.settings(case.options)
+    problems = _Problems([])
     accesses = [
         site
         for index, access in enumerate(case.accesses)
-        if (site := _access_site(anatomy, case.options, index, access, problems)) is not None
+        if (site := _access_site(anatomy, settings, index, access, problems)) is not None
     ]
     by_id = {site.id: site for site in accesses}
-    resolved: list[tuple[int, Placement, AccessSite, VesselRecord]] = []
+    known = [a.id or "A" for a in case.accesses]
+    resolved: list[tuple[int, Placement, AccessSite, Vessel]] = []
     for index, placement in enumerate(case.placements):
         where = f"placements[{index}]"
-        site = _access_of(case, placement, by_id, where, problems)
+        site = _access_of(case, placement, by_id, known, where, problems)
         vessel = _resolve(anatomy, placement.vessel, f"{where}.vessel", problems)
         if site is not None and vessel is not None:
             resolved.append((index, placement, site, vessel))
+    company: dict[str, set[str]] | None = None
     stops = []
+    tracing_tables = _tables(anatomy)
     for index, placement, site, vessel in resolved:
-        company = {v.id for i, _, s, v in resolved if s is site and i != index}
-        stop = _stop(anatomy, case.options, index, placement, site, vessel, company, problems)
+        routes = _routes(anatomy, site, vessel)
+        if len(routes) > 1 and company is None:
+            company = defaultdict(set)
+            for _, _, s, v in resolved:
+                company[s.id].add(v.id)
+        others = (company[site.id] - {vessel.id}) if company is not None else set()
+        stop = _stop(
+            anatomy,
+            tracing_tables,
+            settings,
+            index,
+            placement,
+            site,
+            vessel,
+            routes,
+            others,
+            problems,
+        )
         if stop is not None:
             stops.append(stop)
-    if problems.found:
-        raise CaseError(problems.found)
-    return Tracing(case, tuple(accesses), tuple(_passed_through_heart(anatomy, stops)))
+    tracing = Tracing(
+        case,
+        settings,
+        tuple(accesses),
+        tuple(_passed_through_heart(tracing_tables, stops)),
+        tuple(problems.found),
+    )
+    if not keep_problems:
+        tracing.raise_problems()
+    return tracing
 
 
-@dataclass(frozen=True)
+@record
 class Reading:
     """How a lone catheter position reads from an access: what the vessel browser shows."""
 
@@ -157,7 +304,9 @@ class Reading:
     family: str | None
 
 
-def readings(anatomy: Anatomy, access: Access, options: Options) -> dict[str, Reading]:
+def readings(
+    anatomy: Anatomy, access: Access, options: Options | Settings | None = None
+) -> dict[str, Reading]:
     """Every vessel a catheter can reach from `access`, read as a lone placement would be.
 
     Where several routes lead to a vessel, the one through its parents is read. Vessels the access
@@ -166,11 +315,13 @@ def readings(anatomy: Anatomy, access: Access, options: Options) -> dict[str, Re
     Raises:
         CaseError: the access itself cannot be placed.
     """
-    problems = _Problems()
-    site = _access_site(anatomy, options, 0, access, problems)
+    settings = (
+        options if isinstance(options, Settings) else anatomy.rules.settings(options or Options())
+    )
+    problems = _Problems([])
+    site = _access_site(anatomy, settings, 0, access, problems)
     if site is None:
         raise CaseError(problems.found)
-    trunk = frozenset(site.trunk)
     kinds = {site.kind, "pulmonary_artery"} if site.kind == "vein" else {site.kind}
     found: dict[str, Reading] = {}
     for vessel in anatomy:
@@ -184,31 +335,33 @@ def readings(anatomy: Anatomy, access: Access, options: Options) -> dict[str, Re
             found[vessel.id] = Reading(True, None, None)
             continue
         route, chain = routes[0]
-        reading = _read(anatomy, route, trunk)
+        reading = _read(anatomy, route, site.trunk_set)
         if system == "artery" and reading.selective:
-            reading = _arterial_order_option(anatomy, options, site, chain, reading, [])
+            reading, _ = _arterial_order_option(anatomy, settings, site, vessel, chain, reading)
         found[vessel.id] = Reading(reading.selective, reading.order, reading.family)
     return found
 
 
-def _passed_through_heart(anatomy: Anatomy, stops: list[Stop]) -> list[Stop]:
+def _passed_through_heart(tables: TracingTables, stops: list[Stop]) -> list[Stop]:
     """A right-atrium position on the way between the cavae is only passed through."""
-    right_heart = anatomy.with_key(*anatomy.rules.tables.pulmonary.right_heart)
-    out = []
+    right_heart = tables.right_heart
+    if not any(stop.vessel.id in right_heart for stop in stops):
+        return stops
+    passed_by: dict[str, set[str]] = defaultdict(set)
     for stop in stops:
-        passed = stop.vessel.id in right_heart and any(
-            other.access is stop.access
-            and other.system == "vein"
-            and stop.vessel.id in other.route[:-1]
-            for other in stops
-        )
-        out.append(replace(stop, system="vein", selective=False) if passed else stop)
-    return out
+        if stop.system == "vein":
+            passed_by[stop.access.id].update(stop.passed)
+    return [
+        replace(stop, system="vein", selective=False)
+        if stop.vessel.id in right_heart and stop.vessel.id in passed_by[stop.access.id]
+        else stop
+        for stop in stops
+    ]
 
 
 def name_problems(anatomy: Anatomy, raw: Mapping[str, Any]) -> list[CaseProblem]:
     """The vessel-name problems of a case that failed its shape check, so all come out at once."""
-    problems = _Problems()
+    problems = _Problems([])
     for section in ("accesses", "placements"):
         items = raw.get(section)
         for index, item in enumerate(items if isinstance(items, list) else []):
@@ -219,9 +372,9 @@ def name_problems(anatomy: Anatomy, raw: Mapping[str, Any]) -> list[CaseProblem]
     return problems.found
 
 
-def _resolve(anatomy: Anatomy, name: str, where: str, problems: _Problems) -> VesselRecord | None:
+def _resolve(anatomy: Anatomy, name: str, where: str, problems: _Problems) -> Vessel | None:
     try:
-        return anatomy.vessel(name) if name in anatomy else anatomy.resolve(name)
+        return anatomy.lookup(name)
     except AmbiguousVesselError as error:
         problems.add(where, error.reason, candidates=error.candidates)
     except VesselNameError as error:
@@ -230,7 +383,7 @@ def _resolve(anatomy: Anatomy, name: str, where: str, problems: _Problems) -> Ve
 
 
 def _access_site(
-    anatomy: Anatomy, options: Options, index: int, access: Access, problems: _Problems
+    anatomy: Anatomy, settings: Settings, index: int, access: Access, problems: _Problems
 ) -> AccessSite | None:
     where = f"accesses[{index}]"
     vessel = _resolve(anatomy, access.vessel, f"{where}.vessel", problems)
@@ -248,33 +401,41 @@ def _access_site(
         "retrograde" if tree.kind == "artery" else "antegrade"
     )
     toward_heart = (direction == "retrograde") == (tree.kind == "artery")
-    trunk = _trunk(anatomy, options, vessel, tree, toward_heart)
-    access_id = access.id or "A"
-    return AccessSite(access_id, index, vessel, direction, toward_heart, tree, trunk)
+    trunk = _trunk(anatomy, settings, vessel, tree, toward_heart)
+    return AccessSite(
+        access.id or "A", index, vessel, direction, toward_heart, tree, trunk, frozenset(trunk)
+    )
 
 
 def _trunk(
-    anatomy: Anatomy, options: Options, vessel: VesselRecord, tree: TreeRecord, toward_heart: bool
+    anatomy: Anatomy,
+    settings: Settings,
+    vessel: Vessel,
+    tree: Tree,
+    toward_heart: bool,
+    central: str | None = None,
 ) -> tuple[str, ...]:
-    base = _base(anatomy, options, tree)
+    base = _base(anatomy, settings, tree, central)
     trunk = [vessel.id]
     if toward_heart:
-        for record in anatomy.lineage(vessel.id)[1:]:
+        for vessel_id in anatomy.lineage_ids(vessel.id)[1:]:
             if trunk[-1] in base:
                 break
-            trunk.append(record.id)
-    elif tree.kind == "artery" and options.antegrade_extremity == "non-selective":
+            trunk.append(vessel_id)
+    elif tree.kind == "artery" and settings.get("antegrade_extremity") == "non-selective":
         trunk += sorted(anatomy.descendants(vessel.id))
     else:
         trunk = list(anatomy.continuation_line(vessel.id))
     return tuple(dict.fromkeys([*trunk, *base]))
 
 
-def _base(anatomy: Anatomy, options: Options, tree: TreeRecord) -> tuple[str, ...]:
+def _base(
+    anatomy: Anatomy, settings: Settings, tree: Tree, central: str | None = None
+) -> tuple[str, ...]:
     base = tree.base
-    if tree.kind == "vein" and options.brachiocephalic_vein == "central":
-        central = anatomy.with_key(*anatomy.rules.tables.venous.central_when_option)
-        base = (*base, *sorted(central))
+    value = central or settings.get("brachiocephalic_vein")
+    if tree.kind == "vein" and value == "central":
+        base = (*base, *sorted(_tables(anatomy).central))
     return base
 
 
@@ -282,6 +443,7 @@ def _access_of(
     case: Case,
     placement: Placement,
     by_id: dict[str, AccessSite],
+    known: list[str],
     where: str,
     problems: _Problems,
 ) -> AccessSite | None:
@@ -294,7 +456,6 @@ def _access_of(
             + ", ".join(repr(a.id) for a in case.accesses),
         )
         return None
-    known = [a.id or "A" for a in case.accesses]
     if placement.access not in known:
         problems.add(
             f"{where}.access",
@@ -305,7 +466,7 @@ def _access_of(
     return by_id.get(placement.access)
 
 
-@dataclass(frozen=True)
+@record
 class _Reading:
     """What a route gives under one trunk."""
 
@@ -315,19 +476,24 @@ class _Reading:
     orders: tuple[tuple[str, int], ...]
 
 
+_Route = tuple[tuple[str, ...], tuple[str, ...]]
+"""A route from the puncture to a vessel, and the root-first chain its downward part follows."""
+
+
 def _stop(
     anatomy: Anatomy,
-    options: Options,
+    tables: TracingTables,
+    settings: Settings,
     index: int,
     placement: Placement,
     site: AccessSite,
-    vessel: VesselRecord,
+    vessel: Vessel,
+    routes: list[_Route],
     company: set[str],
     problems: _Problems,
 ) -> Stop | None:
     where = f"placements[{index}]"
     system = anatomy.tree_of(vessel.id).kind
-    routes = _routes(anatomy, site, vessel)
     if not routes:
         problems.add(f"{where}.vessel", _unreachable(anatomy, site, vessel, system))
         return None
@@ -347,20 +513,19 @@ def _stop(
     if chosen is None:
         return None
     route, chain = chosen
-    reading = _read(anatomy, route, frozenset(site.trunk))
-    effects: list[OptionEffect] = []
+    reading = _read(anatomy, route, site.trunk_set)
+    effects: list[Finding] = []
     if system == "artery" and reading.selective:
-        reading = _arterial_order_option(anatomy, options, site, chain, reading, effects)
+        reading, effect = _arterial_order_option(anatomy, settings, site, vessel, chain, reading)
+        effects += effect
     if system == "artery" and not site.toward_heart:
-        _antegrade_effect(anatomy, options, site, route, reading, effects)
+        effects += _antegrade_effect(anatomy, settings, site, vessel, route, reading, index)
     if system == "vein":
-        _central_vein_effect(anatomy, options, site, route, reading, effects)
-    pulmonary = system == "pulmonary_artery" or vessel.id in anatomy.with_key(
-        *anatomy.rules.tables.pulmonary.right_heart
-    )
+        effects += _central_vein_effect(anatomy, settings, site, vessel, route, reading, index)
+    pulmonary = system == "pulmonary_artery" or vessel.id in tables.right_heart
     if pulmonary:
         reading = _Reading(True, None, None, ())
-    role, territories = _imaging(anatomy, placement, vessel, where, problems)
+    role, territories = _imaging(tables, placement, vessel, where, problems)
     return Stop(
         index,
         placement,
@@ -372,29 +537,19 @@ def _stop(
         reading.order,
         reading.family,
         reading.orders,
-        tuple(effects),
+        tuple(
+            effect if effect.subject else replace(effect, subject=(index,)) for effect in effects
+        ),
         role,
         territories,
     )
 
 
-def position_of(anatomy: Anatomy, vessel: VesselRecord) -> ImagingPosition | None:
-    """The imaging position a vessel is (first match of rules/tables.yaml imaging), if any."""
-    for position in anatomy.rules.tables.imaging.positions:
-        if (
-            vessel.id in anatomy.with_key(*position.vessels)
-            or (position.territory is not None and vessel.territory == position.territory)
-            or any(vessel.id in anatomy.subtree(top) for top in anatomy.with_key(*position.within))
-        ):
-            return position
-    return None
-
-
 def _imaging(
-    anatomy: Anatomy, placement: Placement, vessel: VesselRecord, where: str, problems: _Problems
+    tables: TracingTables, placement: Placement, vessel: Vessel, where: str, problems: _Problems
 ) -> tuple[str | None, tuple[str, ...]]:
     """The position's role and the territories its imaging showed (rule imaging-territory)."""
-    position = position_of(anatomy, vessel)
+    position = tables.position.get(vessel.id)
     role = position.role if position is not None else None
     if not placement.imaged:
         return role, ()
@@ -430,31 +585,40 @@ def _imaging(
     return role, named
 
 
-_Route = tuple[tuple[str, ...], tuple[str, ...]]
-"""A route from the puncture to a vessel, and the root-first chain its downward part follows."""
-
-
-def _routes(anatomy: Anatomy, site: AccessSite, vessel: VesselRecord) -> list[_Route]:
+def _routes(anatomy: Anatomy, site: AccessSite, vessel: Vessel) -> list[_Route]:
     """Every way from the puncture to the vessel: up the puncture's lineage, then down a chain."""
-    lineage = [record.id for record in anatomy.lineage(site.vessel.id)]
-    position = {vessel_id: rank for rank, vessel_id in enumerate(lineage)}
+    lineage = anatomy.lineage_ids(site.vessel.id)
+    chains = anatomy.chains(vessel.id)
+    if len(chains) == 1:
+        chain = chains[0]
+        route = _join(lineage, chain, site.toward_heart)
+        return [] if route is None else [(route, chain)]
     routes = []
-    for chain in anatomy.chains(vessel.id):
-        shared = [i for i, vessel_id in enumerate(chain) if vessel_id in position]
-        if not shared:
-            continue
-        junction = shared[-1]
-        up = lineage[: position[chain[junction]] + 1]
-        if not site.toward_heart and len(up) > 1:
-            continue
-        routes.append(((*up, *chain[junction + 1 :]), chain))
+    for chain in chains:
+        route = _join(lineage, chain, site.toward_heart)
+        if route is not None:
+            routes.append((route, chain))
     return list(dict.fromkeys(routes))
+
+
+def _join(
+    lineage: tuple[str, ...], chain: tuple[str, ...], toward_heart: bool
+) -> tuple[str, ...] | None:
+    """Up the puncture's lineage to where the chain meets it, then down the chain."""
+    position = {vessel_id: rank for rank, vessel_id in enumerate(lineage)}
+    for junction in range(len(chain) - 1, -1, -1):
+        rank = position.get(chain[junction])
+        if rank is not None:
+            if not toward_heart and rank > 0:
+                return None
+            return (*lineage[: rank + 1], *chain[junction + 1 :])
+    return None
 
 
 def _choose_route(
     anatomy: Anatomy,
     site: AccessSite,
-    vessel: VesselRecord,
+    vessel: Vessel,
     routes: Sequence[_Route],
     company: set[str],
     where: str,
@@ -469,7 +633,7 @@ def _choose_route(
         return routes[0]
     best = max(len(company.intersection(route)) for route, _ in routes)
     routes = [(r, c) for r, c in routes if len(company.intersection(r)) == best]
-    levels = {_level(_read(anatomy, route, frozenset(site.trunk))) for route, _ in routes}
+    levels = {_level(_read(anatomy, route, site.trunk_set)) for route, _ in routes}
     if len(levels) == 1:
         return routes[0]
     ways = _ways([route for route, _ in routes])
@@ -505,13 +669,15 @@ def _ways(routes: Sequence[tuple[str, ...]]) -> list[str]:
 def _read(anatomy: Anatomy, route: tuple[str, ...], trunk: frozenset[str]) -> _Reading:
     """Selectivity, family and orders along a route under a trunk (access-trunk, continuation)."""
     leave = next((i for i, vessel_id in enumerate(route) if vessel_id not in trunk), None)
-    if leave is None:
+    if leave is None or leave == 0:
         return _Reading(False, None, None, ())
     order = 0
     orders = []
-    for upstream, downstream in zip(route[leave - 1 :], route[leave:], strict=False):
-        order += 0 if anatomy.relation(upstream, downstream) == "continuation" else 1
-        orders.append((downstream, order))
+    edges = anatomy._edges
+    for position in range(leave, len(route)):
+        if edges[route[position - 1], route[position]] != "continuation":
+            order += 1
+        orders.append((route[position], order))
     if order == 0:
         return _Reading(False, None, None, ())
     return _Reading(True, order, route[leave], tuple(orders))
@@ -519,116 +685,92 @@ def _read(anatomy: Anatomy, route: tuple[str, ...], trunk: frozenset[str]) -> _R
 
 def _arterial_order_option(
     anatomy: Anatomy,
-    options: Options,
+    settings: Settings,
     site: AccessSite,
+    vessel: Vessel,
     chain: tuple[str, ...],
     reading: _Reading,
-    effects: list[OptionEffect],
-) -> _Reading:
+) -> tuple[_Reading, list[Finding]]:
     """order_from: from the trunk (default) or from the aorta (Appendix L); say when they differ."""
     aortic = _read(anatomy, chain, frozenset(site.tree.base))
     if (aortic.order, aortic.family) == (reading.order, reading.family):
-        return reading
-    trunk_words = f"order {reading.order} in the {_name(anatomy, reading.family)} family"
-    aorta_words = f"order {aortic.order} in the {_name(anatomy, aortic.family)} family"
-    if options.order_from == "aorta":
-        effects.append(
-            OptionEffect(
-                "order_from",
-                "aorta",
-                "trunk",
-                f"counted from the aorta: {aorta_words}; counted from the access trunk it would be "
-                f"{trunk_words}",
-            )
-        )
-        return aortic
-    effects.append(
-        OptionEffect(
-            "order_from",
-            "trunk",
-            "aorta",
-            f"counted from the access trunk: {trunk_words}; counted from the aorta (Appendix L) it "
-            f"would be {aorta_words}",
-        )
+        return reading, []
+    chosen, other = (
+        (aortic, reading) if settings.get("order_from") == "aorta" else (reading, aortic)
     )
-    return reading
+    effect = _effect(
+        settings,
+        "order_from",
+        vessel=vessel.id,
+        order=chosen.order,
+        family=chosen.family,
+        other_order=other.order,
+        other_family=other.family,
+    )
+    return chosen, [effect]
+
+
+def _effect(settings: Settings, option: str, **facts: Any) -> Finding:
+    """An option effect: a finding of the rule the chosen value names (template effect-VALUE)."""
+    choice = settings.choice(option)
+    return Finding(
+        choice.rule,
+        f"effect-{choice.value}",
+        facts={"option": option, "value": choice.value, **facts},
+        severity="note",
+    )
 
 
 def _antegrade_effect(
     anatomy: Anatomy,
-    options: Options,
+    settings: Settings,
     site: AccessSite,
+    vessel: Vessel,
     route: tuple[str, ...],
     reading: _Reading,
-    effects: list[OptionEffect],
-) -> None:
-    if options.antegrade_extremity == "non-selective":
-        counted = _read(anatomy, route, _in_line(anatomy, site))
+    index: int,
+) -> list[Finding]:
+    if settings.get("antegrade_extremity") == "non-selective":
+        in_line = frozenset(anatomy.continuation_line(site.vessel.id)) | frozenset(site.tree.base)
+        counted = _read(anatomy, route, in_line)
         if counted.selective:
-            effects.append(
-                OptionEffect(
-                    "antegrade_extremity",
-                    "non-selective",
-                    "count-branches",
-                    "everything reached in the punctured limb is non-selective; counting branches "
-                    f"from the puncture it would be order {counted.order}",
+            return [
+                _effect(
+                    settings, "antegrade_extremity", vessel=vessel.id, other_order=counted.order
                 )
-            )
-    elif reading.selective:
-        effects.append(
-            OptionEffect(
-                "antegrade_extremity",
-                "count-branches",
-                "non-selective",
-                f"branches counted from the antegrade puncture of the {site.vessel.name.lower()}; "
-                "treating the punctured limb as non-selective it would be non-selective",
-            )
-        )
-
-
-def _in_line(anatomy: Anatomy, site: AccessSite) -> frozenset[str]:
-    return frozenset(anatomy.continuation_line(site.vessel.id)) | frozenset(site.tree.base)
+            ]
+        return []
+    if reading.selective:
+        return [_effect(settings, "antegrade_extremity", vessel=vessel.id, puncture=site.vessel.id)]
+    return []
 
 
 def _central_vein_effect(
     anatomy: Anatomy,
-    options: Options,
+    settings: Settings,
     site: AccessSite,
+    vessel: Vessel,
     route: tuple[str, ...],
     reading: _Reading,
-    effects: list[OptionEffect],
-) -> None:
-    central = anatomy.with_key(*anatomy.rules.tables.venous.central_when_option)
-    if not central.intersection(route) or site.vessel.id in central:
-        return
-    other = "first-order" if options.brachiocephalic_vein == "central" else "central"
-    other_options = options.model_copy(update={"brachiocephalic_vein": other})
-    other_trunk = _trunk(anatomy, other_options, site.vessel, site.tree, site.toward_heart)
+    index: int,
+) -> list[Finding]:
+    central = _tables(anatomy).central
+    if site.vessel.id in central or not central.intersection(route):
+        return []
+    other = settings.other("brachiocephalic_vein")
+    other_trunk = _trunk(anatomy, settings, site.vessel, site.tree, site.toward_heart, other.value)
     alternative = _read(anatomy, route, frozenset(other_trunk))
     if (alternative.order, alternative.selective) == (reading.order, reading.selective):
-        return
-    words = {
-        "central": "the brachiocephalic veins count as central like the cava",
-        "first-order": "the brachiocephalic veins count as first-order tributaries",
-    }
-    effects.append(
-        OptionEffect(
+        return []
+    return [
+        _effect(
+            settings,
             "brachiocephalic_vein",
-            options.brachiocephalic_vein,
-            other,
-            f"{words[options.brachiocephalic_vein]}: {_order_words(reading)}; if "
-            f"{words[other].split(': ')[0].removeprefix('the ')} it would be "
-            f"{_order_words(alternative)}",
+            vessel=vessel.id,
+            order=reading.order if reading.selective else None,
+            other_order=alternative.order if alternative.selective else None,
         )
-    )
-
-
-def _order_words(reading: _Reading) -> str:
-    return f"order {reading.order}" if reading.selective else "non-selective"
-
-
-def _name(anatomy: Anatomy, vessel_id: str | None) -> str:
-    return "-" if vessel_id is None else anatomy.vessel(vessel_id).name.lower()
+    ]
 
 
 def _access_words(site: AccessSite) -> str:
@@ -636,7 +778,7 @@ def _access_words(site: AccessSite) -> str:
     return f"the {site.vessel.name.lower()} puncture ({site.direction}, {heading})"
 
 
-def _unreachable(anatomy: Anatomy, site: AccessSite, vessel: VesselRecord, system: TreeKind) -> str:
+def _unreachable(anatomy: Anatomy, site: AccessSite, vessel: Vessel, system: TreeKind) -> str:
     systems = {
         "artery": "an artery",
         "vein": "a vein",
@@ -647,11 +789,13 @@ def _unreachable(anatomy: Anatomy, site: AccessSite, vessel: VesselRecord, syste
         return (
             f"the {vessel.name.lower()} is {systems[system]} and cannot be reached from "
             f"{_access_words(site)}, which is {systems[site.kind]}; add an access in the right "
-            "system "
-            "or check the vessel name"
+            "system or check the vessel name"
         )
     return (
         f"the {vessel.name.lower()} is not downstream of {_access_words(site)}: a catheter heading "
         "away from the heart only reaches the punctured vessel's branches; record the access as "
         "heading toward the heart if the catheter was turned back"
     )
+
+
+__all__ += ["TERRITORIES"]

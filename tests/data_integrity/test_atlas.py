@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from tests.strategies import atlas
 from vascular import default_data_dir
-from vascular.case import Case
+from vascular.case import parse_case
+from vascular.contract import references
 from vascular.names import slug
 from vascular.schema import stale_schemas
 from vascular.traversal import trace
@@ -142,9 +143,7 @@ VENOUS_CHART: dict[str, int] = {
 
 
 def _order(access: str, vessel: str) -> int | None:
-    case = Case.model_validate(
-        {"accesses": [{"vessel": access}], "placements": [{"vessel": vessel}]}
-    )
+    case = parse_case({"accesses": [{"vessel": access}], "placements": [{"vessel": vessel}]})
     return trace(atlas(), case).stops[0].order
 
 
@@ -166,9 +165,18 @@ def test_portal_orders_match_the_coding_chart(vessel: str, order: int) -> None:
     assert _order("right_portal_vein", vessel) == order
 
 
-def test_every_table_code_is_in_the_code_table() -> None:
-    codes = atlas().rules.codes
-    assert all(code in codes for _, code in atlas().rules.tables.codes())
+def test_every_table_reference_names_a_known_code_rule_or_vessel() -> None:
+    rules = atlas().rules
+    found = [ref for section in rules.data.sections.values() for ref in references(section)]
+    kinds = {kind for _, kind, _ in found}
+    assert {"code", "rule", "vessel"} <= kinds
+    for where, kind, value in found:
+        if kind == "code":
+            assert value in rules.codes, where
+        elif kind == "rule":
+            assert value in rules.rules, where
+        elif kind == "vessel":
+            assert atlas().with_key(value), where
 
 
 def test_every_source_a_rule_cites_is_a_known_source() -> None:

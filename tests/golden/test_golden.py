@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from tests.strategies import atlas
-from vascular.coding import code_case
+from vascular import code_case
 from vascular.explain import written
 from vascular.results import CodingResult
 

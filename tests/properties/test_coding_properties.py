@@ -25,9 +25,9 @@ from tests.strategies import (
     mirror_invariant,
     reachable,
 )
-from vascular.case import Access, Case, Options
+from vascular import code_case
+from vascular.case import Access, Options, parse_case
 from vascular.cli import main
-from vascular.coding import code_case
 from vascular.errors import VascularError
 from vascular.results import CodingResult
 from vascular.traversal import readings, trace
@@ -47,7 +47,7 @@ def test_the_order_of_placements_does_not_matter(case: dict[str, Any], data: st.
 def test_listing_vessels_passed_through_changes_nothing(
     case: dict[str, Any], data: st.DataObject
 ) -> None:
-    tracing = trace(atlas(), Case.model_validate(case))
+    tracing = trace(atlas(), parse_case(case))
     on_the_way = sorted({v for stop in tracing.stops for v in stop.route[1:-1]})
     if not on_the_way:
         return
@@ -93,7 +93,7 @@ def test_mirroring_a_case_mirrors_its_codes(case: dict[str, Any]) -> None:
 @given(case=cases())
 def test_order_rises_by_one_at_a_branch_and_never_at_a_continuation(case: dict[str, Any]) -> None:
     anatomy = atlas()
-    for stop in trace(anatomy, Case.model_validate(case)).stops:
+    for stop in trace(anatomy, parse_case(case)).stops:
         for (upper, upper_order), (lower, lower_order) in pairwise(stop.orders):
             step = 0 if anatomy.relation(upper, lower) == "continuation" else 1
             assert lower_order == upper_order + step
@@ -214,8 +214,12 @@ def test_the_browsers_readings_agree_with_coding_a_lone_placement(
     lone: tuple[str, str, str, dict[str, str]],
 ) -> None:
     access, direction, vessel, options = lone
-    found = readings(atlas(), Access(vessel=access, direction=direction), Options(**options))
-    case = Case.model_validate(
+    found = readings(
+        atlas(),
+        Access(vessel=access, direction=direction),  # type: ignore[arg-type]
+        Options(**options),
+    )
+    case = parse_case(
         {
             "accesses": [{"vessel": access, "direction": direction}],
             "placements": [{"vessel": vessel}],

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.strategies import atlas, mirror_case, mirror_id
-from vascular.coding import code_case
+from vascular import code_case
 from vascular.results import CodingResult
 from vascular.traversal import position_of
 
@@ -63,7 +63,7 @@ def test_at_most_one_carotid_and_one_vertebral_code_per_side(case: dict[str, Any
     assert all(count <= 1 for count in _per_side(result, VERTEBRAL).values())
 
 
-def _sides(modifiers: list[str]) -> set[str]:
+def _sides(modifiers: tuple[str, ...]) -> set[str]:
     return {"RT", "LT"} if "50" in modifiers else {m for m in modifiers if m in {"RT", "LT"}}
 
 

@@ -63,7 +63,7 @@ class TestTracing:
         async with app.run_test(size=SIZE) as pilot:
             await add_placement(pilot, "left SFA")
             screen = main_screen(app)
-            assert screen.document.case.placements == []
+            assert screen.document.case.placements == ()
             assert "Add an access first" in str(screen.query_one("#message").render())
 
     async def test_a_name_left_open_is_refused_with_its_reason(self, app: VascularApp) -> None:
@@ -71,7 +71,7 @@ class TestTracing:
             await add_access(pilot, "R CFA")
             await add_placement(pilot, "SFA")
             screen = main_screen(app)
-            assert screen.document.case.placements == []
+            assert screen.document.case.placements == ()
             assert "say which side" in str(screen.query_one("#message").render())
 
     async def test_an_artery_from_a_venous_access_is_refused(self, app: VascularApp) -> None:
@@ -79,7 +79,7 @@ class TestTracing:
             await add_access(pilot, "right common femoral vein")
             await add_placement(pilot, "left renal artery")
             screen = main_screen(app)
-            assert screen.document.case.placements == []
+            assert screen.document.case.placements == ()
             message = str(screen.query_one("#message").render())
             assert "is an artery and cannot be reached" in message
 
@@ -161,7 +161,7 @@ class TestEditing:
             territories.select("vertebral")
             await pilot.click("#imaging-set")
             await pilot.pause()
-            assert main_screen(app).document.case.placements[0].imaging == ["cervical", "vertebral"]
+            assert main_screen(app).document.case.placements[0].imaging == ("cervical", "vertebral")
             assert claim(app) == ["36222-RT", "36225-RT"]
 
     async def test_sampling(self, app: VascularApp) -> None:
@@ -196,7 +196,7 @@ class TestEditing:
             await pilot.press("delete")
             await pilot.pause()
             case = main_screen(app).document.case
-            assert (case.accesses, case.placements) == ([], [])
+            assert (case.accesses, case.placements) == ((), ())
             assert claim(app) == []
 
 
@@ -291,7 +291,7 @@ class TestFiles:
             await pilot.press("n")
             await pilot.pause()
             assert not autosave.exists()
-            assert main_screen(app).document.case.accesses == []
+            assert main_screen(app).document.case.accesses == ()
 
     async def test_quitting_with_unsaved_changes_asks(self, app: VascularApp) -> None:
         async with app.run_test(size=SIZE) as pilot:
@@ -325,7 +325,7 @@ class TestFiles:
                 json.loads((workdir / "case.result.json").read_text())["lines"][0]["code"]
                 == "36247"
             )
-            assert (workdir / "case.claim.txt").read_text() == "36247-LT\n"
+            assert (workdir / "case.claim.txt").read_text() == "36247\tLT\t1\n"
             note = (workdir / "case.note.txt").read_text()
             assert (
                 "Left superficial femoral artery: order 3, left common iliac artery family" in note

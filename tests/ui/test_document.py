@@ -12,8 +12,7 @@ from tests.conftest import MINI_DIR
 from tui import editing
 from tui.document import CaseDocument, empty_case
 from tui.files import CaseFileError, case_json, export_text, read_case, write_atomically
-from vascular import Anatomy, Case, Options, code_case, load_anatomy
-from vascular.explain import explain_case
+from vascular import Anatomy, Case, Options, code_case, explain_case, load_anatomy
 
 
 def _case() -> Case:
@@ -70,7 +69,7 @@ class TestEditing:
 
     def test_removing_the_last_access_empties_the_case(self) -> None:
         case = editing.remove_access(_case(), "A")
-        assert (case.accesses, case.placements) == ([], [])
+        assert (case.accesses, case.placements) == ((), ())
 
     def test_imaging_sampling_access_options_variants_name(self) -> None:
         case = editing.add_access(_case(), "left_radial_artery")
@@ -81,12 +80,12 @@ class TestEditing:
         case = editing.set_options(case, Options(order_from="aorta"))
         case = editing.set_variants(case, ["bovine_arch"])
         case = editing.rename(case, "Teaching case")
-        assert case.placements[0].imaging == ["cervical"]
+        assert case.placements[0].imaging == ("cervical",)
         assert (case.placements[1].imaging, case.placements[1].sampling) == (True, True)
         assert case.placements[1].access == "B"
         assert (case.options.order_from, case.variants, case.name) == (
             "aorta",
-            ["bovine_arch"],
+            ("bovine_arch",),
             "Teaching case",
         )
 
@@ -158,7 +157,7 @@ class TestFiles:
     def test_exports(self, mini: Anatomy) -> None:
         explained = explain_case(_case(), mini)
         assert json.loads(export_text("json", explained))["lines"][0]["code"] == "36247"
-        assert export_text("lines", explained) == "36247-LT\n36245-59\n"
+        assert export_text("lines", explained) == "36247\tLT\t1\n36245\t59\t1\n"
         note = export_text("note", explained)
         assert "Vessels selectively catheterized:" in note
         assert (

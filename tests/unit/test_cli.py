@@ -221,7 +221,7 @@ def test_code_json_is_the_result_only(capsys: pytest.CaptureFixture[str], tmp_pa
 
 @pytest.mark.parametrize(
     ("fmt", "expected"),
-    [("lines", "36247-LT\n"), ("note", "Codes: 36247-LT.")],
+    [("lines", "36247\tLT\t1\n"), ("note", "Codes: 36247-LT.")],
 )
 def test_code_prints_claim_lines_or_a_note(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, fmt: str, expected: str

@@ -6,8 +6,7 @@ from typing import Any
 
 import pytest
 
-from vascular import Anatomy
-from vascular.coding import code_case
+from vascular import Anatomy, code_case
 from vascular.errors import CaseError
 from vascular.results import CodingResult
 
@@ -281,9 +280,22 @@ def test_the_result_serialises_to_the_documented_shape(mini_anatomy: Anatomy) ->
         mini_anatomy,
     )
     data = result.to_json()
-    assert set(data) == {"lines", "placements", "warnings"}
+    assert set(data) == {"schema_version", "lines", "placements", "warnings", "warning_details"}
+    assert data["schema_version"] == 1
     line = data["lines"][0]
-    assert set(line) == {"code", "units", "modifiers", "access", "family", "vessels", "rationale"}
+    assert set(line) == {
+        "code",
+        "units",
+        "modifiers",
+        "access",
+        "family",
+        "vessels",
+        "rationale",
+        "reasons",
+    }
+    assert [
+        r["text"] + " [" + r["rule"] + ": " + ", ".join(r["sources"]) + "]" for r in line["reasons"]
+    ] == line["rationale"]
     assert {k: line[k] for k in ("code", "units", "modifiers", "access", "family", "vessels")} == {
         "code": "36247",
         "units": 1,

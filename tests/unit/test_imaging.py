@@ -6,9 +6,8 @@ from typing import Any
 
 import pytest
 
-from vascular import Anatomy
-from vascular.case import Case
-from vascular.coding import code_case
+from vascular import Anatomy, code_case
+from vascular.case import parse_case
 from vascular.errors import CaseError
 from vascular.traversal import trace
 
@@ -16,9 +15,7 @@ RCFA = {"vessel": "right common femoral artery"}
 
 
 def _territories(anatomy: Anatomy, vessel: str, imaging: Any) -> tuple[str, ...]:
-    case = Case.model_validate(
-        {"accesses": [RCFA], "placements": [{"vessel": vessel, "imaging": imaging}]}
-    )
+    case = parse_case({"accesses": [RCFA], "placements": [{"vessel": vessel, "imaging": imaging}]})
     return trace(anatomy, case).stops[0].territories
 
 

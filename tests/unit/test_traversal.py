@@ -7,13 +7,13 @@ from typing import Any
 import pytest
 
 from vascular import Anatomy
-from vascular.case import Case
+from vascular.case import parse_case
 from vascular.errors import CaseError
 from vascular.traversal import Stop, trace
 
 
 def _stops(anatomy: Anatomy, case: dict[str, Any]) -> list[Stop]:
-    return list(trace(anatomy, Case.model_validate(case)).stops)
+    return list(trace(anatomy, parse_case(case)).stops)
 
 
 def _one(anatomy: Anatomy, access: dict[str, Any], vessel: str, **options: str) -> Stop:
@@ -182,7 +182,7 @@ def test_order_rises_at_branches_and_not_at_continuations(mini_anatomy: Anatomy)
 
 
 def test_the_trunk_runs_from_the_puncture_to_the_aorta(mini_anatomy: Anatomy) -> None:
-    case = Case.model_validate({"accesses": [RCFA], "placements": []})
+    case = parse_case({"accesses": [RCFA], "placements": []})
     site = trace(mini_anatomy, case).accesses[0]
     assert site.trunk[:4] == (
         "right_common_femoral_artery",
@@ -195,17 +195,21 @@ def test_the_trunk_runs_from_the_puncture_to_the_aorta(mini_anatomy: Anatomy) ->
 
 
 def test_a_vein_heads_toward_the_heart_antegrade_by_default(mini_anatomy: Anatomy) -> None:
-    case = Case.model_validate({"accesses": [RCFV]})
+    case = parse_case({"accesses": [RCFV]})
     site = trace(mini_anatomy, case).accesses[0]
     assert (site.direction, site.toward_heart) == ("antegrade", True)
 
 
 def test_the_option_that_decided_an_order_is_recorded(mini_anatomy: Anatomy) -> None:
     stop = _one(mini_anatomy, RRADIAL, "right_vertebral_artery")
-    assert [(e.option, e.value, e.alternative) for e in stop.effects] == [
-        ("order_from", "trunk", "aorta")
+    assert [(e.rule, e.facts["option"], e.facts["value"]) for e in stop.effects] == [
+        ("access-trunk", "order_from", "trunk")
     ]
-    assert "order 3 in the brachiocephalic trunk family" in stop.effects[0].detail
+    effect = stop.effects[0]
+    assert (effect.facts["other_order"], effect.facts["other_family"]) == (
+        3,
+        "brachiocephalic_trunk",
+    )
 
 
 def test_a_confluence_route_that_codes_differently_asks_which_way(mini_anatomy: Anatomy) -> None:

@@ -12,8 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, RadioButton, RadioSet
 from textual.widgets.option_list import Option
 
-from vascular import Anatomy, VesselNameError
-from vascular.case import Direction
+from vascular import Anatomy, Direction, VesselNameError
 
 __all__ = ["COMMON_SITES", "AccessDialog"]
 

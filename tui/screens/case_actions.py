@@ -24,11 +24,7 @@ from tui.widgets.case_view import CaseView
 from tui.widgets.code_table import CodeTable
 from tui.widgets.vessel_search import VesselSearch
 from tui.widgets.vessel_tree import VesselTree
-from vascular import Access, Options, VascularError
-from vascular.case import Direction
-from vascular.family import family_chart
-from vascular.names import slug
-from vascular.traversal import position_of
+from vascular import Access, Direction, Options, VascularError, family_chart, position_of, slug
 
 __all__ = ["CaseActions"]
 

@@ -17,9 +17,18 @@ from tui.widgets.code_table import CodeTable
 from tui.widgets.message_line import MessageLine
 from tui.widgets.rationale_view import RationaleView
 from tui.widgets.vessel_tree import VesselTree
-from vascular import Access, Anatomy, Case, CaseError, VascularError
-from vascular.explain import Explained, explain_case, headline
-from vascular.traversal import Reading, readings
+from vascular import (
+    Access,
+    Anatomy,
+    Case,
+    CaseError,
+    Explained,
+    Reading,
+    VascularError,
+    explain_case,
+    headline,
+    readings,
+)
 
 __all__ = ["CaseScreen"]
 
@@ -171,7 +180,8 @@ class CaseScreen(Screen[None]):
         elif result.lines and kind == "line" and index < len(result.lines):
             line = result.lines[index]
             view.show(
-                f"{line.label} x{line.units}: {headline(line)}", [*line.rationale, *result.warnings]
+                f"{line.label} x{line.units}: {headline(line, self.anatomy)}",
+                [*line.rationale, *result.warnings],
             )
         else:
             view.show("No code lines", result.warnings or ["Nothing coded yet."])

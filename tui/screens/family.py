@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, Tree
 from textual.widgets.tree import TreeNode
 
-from vascular.family import FamilyChart
+from vascular import FamilyChart
 
 __all__ = ["FamilyScreen"]
 

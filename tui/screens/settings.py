@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, get_args
+from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -35,12 +35,15 @@ class SettingsScreen(ModalScreen[tuple[str | None, Options, list[str]] | None]):
                 yield Input(
                     self.case.name or "", placeholder="report number or title", id="settings-name"
                 )
-                for name, field in Options.model_fields.items():
-                    values = get_args(field.annotation)
-                    yield Label(f"{name}: {field.description or ''}", classes="settings-help")
+                settings = self.anatomy.rules.settings(self.case.options)
+                for name, option in self.anatomy.rules.options.items():
+                    yield Label(f"{name}: {option.summary}", classes="settings-help")
                     yield Select(
-                        [(str(v), v) for v in values],
-                        value=getattr(self.case.options, name),
+                        [
+                            (f"{value}{' (default)' if value == option.default else ''}", value)
+                            for value in option.choices
+                        ],
+                        value=settings.get(name),
                         allow_blank=False,
                         id=f"option-{name}",
                     )
@@ -59,7 +62,8 @@ class SettingsScreen(ModalScreen[tuple[str | None, Options, list[str]] | None]):
     @on(Button.Pressed, "#settings-apply")
     def _apply(self) -> None:
         values: dict[str, Any] = {
-            name: self.query_one(f"#option-{name}", Select).value for name in Options.model_fields
+            name: self.query_one(f"#option-{name}", Select).value
+            for name in self.anatomy.rules.options
         }
         name = self.query_one("#settings-name", Input).value.strip() or None
         variants = list(self.query_one("#settings-variants", SelectionList).selected)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -43,14 +44,14 @@ class CaseView(DataTable[str]):
         self.add_column("Flags", width=14)
 
     def show(
-        self, case: Case, placements: list[PlacementResult] | None, names: dict[str, str]
+        self, case: Case, placements: Sequence[PlacementResult] | None, names: dict[str, str]
     ) -> None:
         """Replace the rows with the case; `placements` are the engine's readings when it coded."""
         with self.prevent(DataTable.RowHighlighted):
             self._fill(case, placements, names)
 
     def _fill(
-        self, case: Case, placements: list[PlacementResult] | None, names: dict[str, str]
+        self, case: Case, placements: Sequence[PlacementResult] | None, names: dict[str, str]
     ) -> None:
         row = self.cursor_row
         self.clear()

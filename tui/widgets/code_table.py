@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from textual.message import Message
@@ -27,12 +28,12 @@ class CodeTable(DataTable[str]):
         self.zebra_stripes = True
         self.add_columns("Code", "Units", "Modifiers", "Access", "Family")
 
-    def show(self, lines: list[CodeLine], anatomy: Anatomy | None) -> None:
+    def show(self, lines: Sequence[CodeLine], anatomy: Anatomy | None) -> None:
         """Replace the rows, keeping the cursor where it was when it still fits."""
         with self.prevent(DataTable.RowHighlighted):
             self._fill(lines, anatomy)
 
-    def _fill(self, lines: list[CodeLine], anatomy: Anatomy | None) -> None:
+    def _fill(self, lines: Sequence[CodeLine], anatomy: Anatomy | None) -> None:
         row = self.cursor_row
         self.clear()
         for number, line in enumerate(lines):

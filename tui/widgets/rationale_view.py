@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -17,7 +19,7 @@ class RationaleView(VerticalScroll):
         """One static body."""
         yield Static(id="rationale-body")
 
-    def show(self, title: str, lines: list[str]) -> None:
+    def show(self, title: str, lines: Sequence[str]) -> None:
         """Show a title and its reasons, one paragraph each."""
         text = Text()
         text.append(title + "\n", style="bold")

@@ -15,8 +15,7 @@ from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from vascular import Anatomy
-from vascular.traversal import Reading
+from vascular import Anatomy, Reading
 
 __all__ = ["VesselTree"]
 

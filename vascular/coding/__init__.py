@@ -1,12 +1,11 @@
-"""Coding: traced placements -> CPT catheter-placement code lines, each with its reasons.
+"""Coding: traced placements -> claim lines, each with the findings that decided it.
 
-Pure functions over an `Anatomy` and a `Case`; no I/O. One module per concern: `arterial`
-(families),
-`venous` (veins, sampling, portal), `pulmonary`, `access` (non-selective codes), `modifiers` (RT/LT,
-59/XS,
-claim order), `engine` (the pipeline).
+Pure; no I/O. `engine` is the pipeline; `families` holds one module per code family (registered in
+`families/__init__.py`, ordered by the data); `claim` settles modifiers and claim order across the
+whole claim; `render` puts findings into words; `registry` lists the table sections and compiles
+them against an anatomy.
 """
 
-from vascular.coding.engine import code_case, code_tracing, parse_case
+from vascular.coding.engine import code, code_tracing, prepare
 
-__all__ = ["code_case", "code_tracing", "parse_case"]
+__all__ = ["code", "code_tracing", "prepare"]

@@ -1,0 +1,40 @@
+"""The table sections the engine reads, and compiling them against an anatomy.
+
+Each code family declares the shape of its section; the tracer and the claim settlement have one
+each. The loader validates every section with its shape and compiles the rule book with
+`compile_rules`, which an `Anatomy` also calls for a variant build. No I/O.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from vascular.anatomy import Anatomy
+from vascular.coding.claim import ClaimTable
+from vascular.coding.families import FAMILIES
+from vascular.rulebook import RuleBook, RuleData
+from vascular.traversal import TracingTable, compile_tracing
+
+__all__ = ["SECTIONS", "compile_rules"]
+
+SECTIONS: Mapping[str, type] = {
+    "tracing": TracingTable,
+    "claim": ClaimTable,
+    **{family_id: family.table for family_id, family in FAMILIES.items() if family.table},
+}
+"""Every section of tables.yaml besides ``families``, with its shape."""
+
+
+def compile_rules(data: RuleData, anatomy: Anatomy) -> RuleBook:
+    """The rule book with every section compiled for `anatomy`."""
+    tables: dict[str, Any] = {}
+    for name, section in data.sections.items():
+        if name == "tracing":
+            tables[name] = compile_tracing(section, anatomy)
+        elif name in FAMILIES:
+            tables[name] = FAMILIES[name].compile(section, anatomy)
+        else:
+            tables[name] = section
+    # the tracing table is read while the rule book is being compiled (it needs only the anatomy)
+    return RuleBook.from_data(data, tables)
