@@ -11,15 +11,15 @@ only.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from types import MappingProxyType
 
 import networkx as nx
 
 from vascular.checks import RecordSet, apply_reattachments, find_problems, twin_key
 from vascular.errors import AnatomyDataError, UnknownVariantError, UnknownVesselError
-from vascular.models import TreeRecord, VariantRecord, VesselRecord
-from vascular.names import NameIndex
+from vascular.models import ClassRecord, TreeRecord, VariantRecord, VesselRecord
+from vascular.names import NameIndex, NameReading, Role, Suggestion
 from vascular.rules import RuleBook
 
 __all__ = ["Anatomy"]
@@ -35,6 +35,7 @@ class Anatomy:
         data_dir: str,
         rules: RuleBook,
         applied_variants: tuple[str, ...] = (),
+        classes: Iterable[ClassRecord] = (),
     ) -> None:
         """Wrap records that have passed every check. Use `vascular.loading.load_anatomy`."""
         self._records = records
@@ -50,8 +51,12 @@ class Anatomy:
         """Every variant the data defines, by id (applied or not)."""
         self.applied_variants = applied_variants
         """Ids of the variants applied to this anatomy, in the order given."""
-        self.names = NameIndex(self._by_id, records.normaliser)
-        """Name and alias index used by `resolve` and `search`."""
+        self.classes: tuple[ClassRecord, ...] = tuple(classes)
+        """The name classes (names that stand for several vessels), as the data gives them."""
+        self.names = NameIndex(
+            self._by_id, records.normaliser, self.classes, self.variants.values(), applied_variants
+        )
+        """Name, alias, class and variant-name index used by `resolve`, `read_name`, `search`."""
         graph: nx.DiGraph[str] = nx.DiGraph()
         for _, record in records.vessels:
             graph.add_node(record.id, record=record)
@@ -102,8 +107,12 @@ class Anatomy:
         try:
             return self._by_id[vessel_id]
         except KeyError:
+            close = self.names.suggestions(vessel_id)
             raise UnknownVesselError(
-                vessel_id, f"no vessel has the id {vessel_id!r}", self.names.suggest(vessel_id)
+                vessel_id,
+                f"no vessel has the id {vessel_id!r}",
+                [s.name for s in close],
+                suggestion_ids=[s.id for s in close],
             ) from None
 
     def file_of(self, vessel_id: str) -> str:
@@ -201,9 +210,17 @@ class Anatomy:
         """Whether the vessel is part of a tree's non-selective base."""
         return self.vessel(vessel_id).id in self._base
 
-    def resolve(self, name: str) -> VesselRecord:
-        """The one vessel a coder's name means (see `vascular.names`)."""
-        return self.names.resolve(name)
+    def resolve(self, name: str, role: Role = "placement") -> VesselRecord:
+        """The one vessel a coder's name means, as a placement or an access (`vascular.names`)."""
+        return self.names.resolve(name, role)
+
+    def read_name(self, text: str, role: Role = "placement") -> NameReading:
+        """How a coder's name reads: a vessel, a class, an ambiguity, a variant or unknown."""
+        return self.names.read(text, role)
+
+    def complete(self, text: str, limit: int = 8) -> tuple[Suggestion, ...]:
+        """Ranked completions of a partly typed name (see `NameIndex.complete`)."""
+        return self.names.complete(text, limit)
 
     def search(self, query: str) -> tuple[VesselRecord, ...]:
         """Vessels whose name or an alias contains every word of `query`."""
@@ -231,4 +248,5 @@ class Anatomy:
             self.data_dir,
             self.rules,
             (*self.applied_variants, *variant_ids),
+            self.classes,
         )

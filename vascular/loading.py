@@ -21,8 +21,8 @@ from pydantic import BaseModel, ValidationError
 from vascular.anatomy import Anatomy
 from vascular.checks import RecordSet, find_problems, find_variant_problems, twin_key
 from vascular.errors import AnatomyDataError, DataProblem
-from vascular.models import TreeRecord, VariantRecord, VesselRecord, Vocabulary
-from vascular.names import Normaliser
+from vascular.models import ClassRecord, TreeRecord, VariantRecord, VesselRecord, Vocabulary
+from vascular.names import Normaliser, naming_problems
 from vascular.rules import (
     CodeRecord,
     RuleBook,
@@ -38,6 +38,7 @@ VESSELS_DIR = "vessels"
 VARIANTS_DIR = "variants"
 TREES_FILE = "trees.yaml"
 VOCABULARY_FILE = "vocabulary.yaml"
+CLASSES_FILE = "classes.yaml"
 RULES_DIR = "rules"
 
 _Model = TypeVar("_Model", bound=BaseModel)
@@ -90,6 +91,11 @@ def read_anatomy(data_dir: str | Path) -> Anatomy:
     variants = _read_records(
         root, sorted((root / VARIANTS_DIR).glob("*.yaml")), VariantRecord, problems
     )
+    # the name classes are optional: a data directory without them reads names without classes
+    classes_path = root / CLASSES_FILE
+    classes = (
+        _read_records(root, [classes_path], ClassRecord, problems) if classes_path.exists() else []
+    )
     vocabulary = _read_vocabulary(root, problems)
     if vocabulary is None:
         raise AnatomyDataError(str(root), problems)
@@ -97,10 +103,17 @@ def read_anatomy(data_dir: str | Path) -> Anatomy:
     problems += find_problems(records)
     if not problems:
         problems += find_variant_problems(records, variants)
+        problems += naming_problems(records.by_id(), records.normaliser, classes, variants)
     rulebook = _read_rulebook(root, {twin_key(r) for _, r in vessels}, problems)
     if problems or rulebook is None:
         raise AnatomyDataError(str(root), problems)
-    return Anatomy(records, {v.id: v for _, v in variants}, str(root), rulebook)
+    return Anatomy(
+        records,
+        {v.id: v for _, v in variants},
+        str(root),
+        rulebook,
+        classes=[c for _, c in classes],
+    )
 
 
 def _read_rulebook(

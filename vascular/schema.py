@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from vascular.case import Case
-from vascular.models import TreeRecord, VariantRecord, VesselRecord, Vocabulary
+from vascular.models import ClassRecord, TreeRecord, VariantRecord, VesselRecord, Vocabulary
 from vascular.results import CodingResult
 from vascular.rules import CodeRecord, RuleRecord, SourceRecord, Tables
 
@@ -26,6 +26,7 @@ _FILES: dict[str, tuple[Any, str]] = {
     "variant-file.schema.json": (TypeAdapter(list[VariantRecord]), "validation"),
     "tree-file.schema.json": (TypeAdapter(list[TreeRecord]), "validation"),
     "vocabulary.schema.json": (TypeAdapter(Vocabulary), "validation"),
+    "class-file.schema.json": (TypeAdapter(list[ClassRecord]), "validation"),
     "code-file.schema.json": (TypeAdapter(list[CodeRecord]), "validation"),
     "rule-file.schema.json": (TypeAdapter(list[RuleRecord]), "validation"),
     "source-file.schema.json": (TypeAdapter(list[SourceRecord]), "validation"),
