@@ -415,6 +415,10 @@ class NameIndex:
             for word in key.split():
                 self._keys_with_word[word].add(key)
         self._words = sorted(self._keys_with_word)
+        # no name is within a few slips of a text much longer than the longest name, or of more
+        # words than any name has: such texts get no fuzzy matching at all
+        self._longest = max((len(k) for k in self._choices), default=0) * 3 // 2
+        self._most_words = max((len(k.split()) for k in self._choices), default=0)
         self._classes: list[_Class] = []
         self._class_keys = _KeyTable()
         for entry in classes:
@@ -939,7 +943,7 @@ class NameIndex:
             queries.append(_folded(read.named))
         scores: dict[str, float] = {}
         for query in queries:
-            if len(query.replace(" ", "")) < _SHORTEST_FUZZY:
+            if not _SHORTEST_FUZZY <= len(query.replace(" ", "")) <= self._longest:
                 continue
             for scorer in (fuzz.ratio, fuzz.token_sort_ratio):
                 for key, score, _ in process.extract(
@@ -966,7 +970,7 @@ class NameIndex:
         from rapidfuzz import fuzz, process
 
         words = [w for w in query.split() if len(w) >= _SHORTEST_FUZZY]
-        if not words or len(words) != len(query.split()):
+        if not words or len(words) != len(query.split()) or len(words) > self._most_words:
             return {}
         best: list[dict[str, float]] = []
         for word in words:

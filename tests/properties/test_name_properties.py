@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 
 import pytest
-from hypothesis import given, note
+from hypothesis import given, note, settings
 from hypothesis import strategies as st
 
 from tests.strategies import atlas
@@ -70,6 +70,7 @@ def test_any_text_reads_without_raising_and_keeps_its_promises(text: str, role: 
     _consistent(reading)
 
 
+@settings(deadline=None)  # building a 100k-character example is what takes the time
 @given(text=huge_text)
 def test_a_huge_text_is_read_at_once_as_unknown(text: str) -> None:
     reading = atlas().read_name(text)
