@@ -102,7 +102,10 @@ def cases() -> st.SearchStrategy[dict[str, Any]]:
 
 
 def mirror_id(vessel_id: str) -> str:
-    """The id of the vessel's left/right twin (itself when unpaired)."""
+    """The id of the vessel's left/right twin (itself when unpaired: the right colic artery is a
+    midline vessel whose twin-looking left colic is another vessel)."""
+    if vessel_id in atlas() and atlas().vessel(vessel_id).side == "unpaired":
+        return vessel_id
     for side, other in (("left_", "right_"), ("right_", "left_")):
         if vessel_id.startswith(side):
             twin = other + vessel_id[len(side) :]

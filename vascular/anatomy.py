@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Any
 
 from vascular.checks import RecordSet, apply_reattachments, find_problems, twin_key
 from vascular.errors import AnatomyDataError, UnknownVariantError, UnknownVesselError
-from vascular.names import NameIndex
-from vascular.records import Tree, Variant, Vessel
+from vascular.names import NameIndex, NameReading, Role, Suggestion
+from vascular.records import NameClass, Tree, Variant, Vessel
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -47,6 +47,7 @@ class Anatomy:
         compiler: RuleCompiler,
         applied_variants: tuple[str, ...] = (),
         names: NameIndex | None = None,
+        classes: tuple[NameClass, ...] = (),
     ) -> None:
         """Compile records that have passed every check. Use `vascular.loading.load_anatomy`."""
         self._records = records
@@ -56,15 +57,19 @@ class Anatomy:
         """Every variant the data defines, by id (applied or not)."""
         self.applied_variants = applied_variants
         """Ids of the variants applied to this anatomy, in the order given."""
+        self.classes = classes
+        """The name classes (names that stand for several vessels), as the data gives them."""
         self.trees: Mapping[str, Tree] = {t.id: t for _, t in records.trees}
         """The vascular trees, by id."""
         by_id = records.by_id()
         self._by_id = by_id
         self._file_of = records.file_of()
         self.names = (
-            names.with_records(by_id) if names is not None else NameIndex(by_id, records.normaliser)
+            names.with_records(by_id, applied_variants)
+            if names is not None
+            else NameIndex(by_id, records.normaliser, (), variants.values(), applied_variants)
         )
-        """Name and alias index used by `resolve` and `search`."""
+        """Name, alias, class and variant-name index used by `resolve`, `read_name`, `search`."""
         self._compile_tree(records)
         self._rule_data = rule_data
         self._compiler = compiler
@@ -183,8 +188,12 @@ class Anatomy:
         try:
             return self._by_id[vessel_id]
         except KeyError:
+            close = self.names.suggestions(vessel_id)
             raise UnknownVesselError(
-                vessel_id, f"no vessel has the id {vessel_id!r}", self.names.suggest(vessel_id)
+                vessel_id,
+                f"no vessel has the id {vessel_id!r}",
+                [s.name for s in close],
+                suggestion_ids=[s.id for s in close],
             ) from None
 
     def file_of(self, vessel_id: str) -> str:
@@ -326,17 +335,25 @@ class Anatomy:
 
     # --- names ------------------------------------------------------------------------------------
 
-    def resolve(self, name: str) -> Vessel:
-        """The one vessel a coder's name means (see `vascular.names`)."""
-        return self.names.resolve(name)
+    def resolve(self, name: str, role: Role = "placement") -> Vessel:
+        """The one vessel a coder's name means, as a placement or an access (`vascular.names`)."""
+        return self.names.resolve(name, role)
+
+    def read_name(self, text: str, role: Role = "placement") -> NameReading:
+        """How a coder's name reads: a vessel, a class, an ambiguity, a variant or unknown."""
+        return self.names.read(text, role)
+
+    def complete(self, text: str, limit: int = 8) -> tuple[Suggestion, ...]:
+        """Ranked completions of a partly typed name (see `NameIndex.complete`)."""
+        return self.names.complete(text, limit)
 
     def search(self, query: str) -> tuple[Vessel, ...]:
         """Vessels whose name or an alias contains every word of `query`."""
         return self.names.search(query)
 
-    def lookup(self, name: str) -> Vessel:
+    def lookup(self, name: str, role: Role = "placement") -> Vessel:
         """A vessel by id, or else by the name a coder would write."""
-        return self._by_id[name] if name in self._by_id else self.resolve(name)
+        return self._by_id[name] if name in self._by_id else self.resolve(name, role)
 
     # --- variants ---------------------------------------------------------------------------------
 
@@ -370,6 +387,7 @@ class Anatomy:
             self._compiler,
             (*self.applied_variants, *variant_ids),
             self.names,
+            self.classes,
         )
         if len(self._variant_cache) >= _VARIANT_CACHE_SIZE:
             self._variant_cache.pop(next(iter(self._variant_cache)))

@@ -23,6 +23,7 @@ from vascular.coding.families import FAMILIES
 from vascular.coding.registry import SECTIONS, compile_rules
 from vascular.contract import ShapeError, parse, references
 from vascular.datafiles import (
+    CLASSES_FILE,
     RULES_DIR,
     TREES_FILE,
     VARIANTS_DIR,
@@ -31,9 +32,9 @@ from vascular.datafiles import (
     rules_root,
 )
 from vascular.errors import AnatomyDataError, DataProblem
-from vascular.models import TreeRecord, VariantRecord, VesselRecord, Vocabulary
-from vascular.names import Normaliser
-from vascular.records import Reattachment, Tree, Variant, Vessel
+from vascular.models import ClassRecord, TreeRecord, VariantRecord, VesselRecord, Vocabulary
+from vascular.names import NameIndex, Normaliser, naming_problems
+from vascular.records import NameClass, Reattachment, Tree, Variant, Vessel
 from vascular.rulebook import RuleData
 from vascular.rules import CodeRecord, OptionRecord, RuleRecord, SourceRecord
 
@@ -75,6 +76,11 @@ def build_anatomy(data_dir: str | Path, fallback_rules: Path) -> Anatomy:
             root, sorted((root / VARIANTS_DIR).glob("*.yaml")), VariantRecord, problems
         )
     ]
+    # the name classes are optional: a data directory without them reads names without classes
+    classes_path = root / CLASSES_FILE
+    classes = (
+        _read_records(root, [classes_path], ClassRecord, problems) if classes_path.exists() else []
+    )
     vocabulary = _read_vocabulary(root, problems)
     if vocabulary is None:
         raise AnatomyDataError(str(root), problems)
@@ -82,10 +88,24 @@ def build_anatomy(data_dir: str | Path, fallback_rules: Path) -> Anatomy:
     problems += find_problems(records)
     if not problems:
         problems += find_variant_problems(records, variants)
+        problems += naming_problems(records.by_id(), records.normaliser, classes, variants)
     rule_data = _read_rule_data(root, fallback_rules, {twin_key(r) for _, r in vessels}, problems)
     if problems or rule_data is None:
         raise AnatomyDataError(str(root), problems)
-    return Anatomy(records, {v.id: v for _, v in variants}, str(root), rule_data, compile_rules)
+    name_classes = tuple(
+        NameClass(c.name, tuple(c.members), c.note, tuple(c.aliases), c.access, c.ask)
+        for _, c in classes
+    )
+    names = NameIndex(records.by_id(), records.normaliser, name_classes, [v for _, v in variants])
+    return Anatomy(
+        records,
+        {v.id: v for _, v in variants},
+        str(root),
+        rule_data,
+        compile_rules,
+        names=names,
+        classes=name_classes,
+    )
 
 
 def _vessel(record: VesselRecord) -> Vessel:
@@ -120,6 +140,7 @@ def _variant(record: VariantRecord) -> Variant:
         tuple(Reattachment(m.vessel, m.parent, m.relation) for m in record.reattach),
         record.prevalence,
         tuple(record.source_ids),
+        tuple(record.aliases),
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 __all__ = [
+    "CLASSES_FILE",
     "RULES_DIR",
     "RULE_FILES",
     "TREES_FILE",
@@ -23,6 +24,7 @@ VESSELS_DIR = "vessels"
 VARIANTS_DIR = "variants"
 TREES_FILE = "trees.yaml"
 VOCABULARY_FILE = "vocabulary.yaml"
+CLASSES_FILE = "classes.yaml"
 RULES_DIR = "rules"
 RULE_FILES = ("codes.yaml", "rules.yaml", "sources.yaml", "options.yaml", "tables.yaml")
 
@@ -39,6 +41,7 @@ def data_files(root: Path, fallback: Path) -> list[Path]:
         *sorted((root / VESSELS_DIR).glob("*.yaml")),
         root / TREES_FILE,
         root / VOCABULARY_FILE,
+        root / CLASSES_FILE,
         *sorted((root / VARIANTS_DIR).glob("*.yaml")),
         *(rules / name for name in RULE_FILES),
     ]

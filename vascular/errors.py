@@ -25,7 +25,25 @@ __all__ = [
 
 
 class VascularError(Exception):
-    """Base class of every error raised by the `vascular` library."""
+    """Base class of every error raised by the `vascular` library.
+
+    Every error pickles with all its attributes (so it can cross a process boundary, such as a
+    worker thread pool or a test runner's workers): `__reduce__` rebuilds it from its state rather
+    than by calling `__init__` again with the message.
+    """
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Rebuild from the exception's arguments and attributes, whatever `__init__` takes."""
+        return (_rebuild, (type(self), self.args, dict(self.__dict__)))
+
+
+def _rebuild(
+    cls: type[VascularError], args: tuple[Any, ...], state: dict[str, Any]
+) -> VascularError:
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
 
 
 @dataclass(frozen=True, order=True)
@@ -62,19 +80,34 @@ class AnatomyDataError(VascularError):
         lines += [f"  {problem}" for problem in self.problems]
         super().__init__("\n".join(lines))
 
-    def __reduce__(self) -> tuple[Any, ...]:
-        """Pickle with every problem (batch workers send errors across processes)."""
-        return (type(self), (self.data_dir, self.problems))
-
 
 class VesselNameError(VascularError):
-    """A vessel name could not be turned into exactly one vessel."""
+    """A vessel name could not be turned into exactly one vessel.
 
-    def __init__(self, query: str, reason: str, suggestions: Iterable[str] = ()) -> None:
+    Attributes:
+        query: the text as given.
+        reason: why, in a coder's words.
+        suggestions: display names of close vessels, when the name was not recognised.
+        suggestion_ids: the vessel id of each suggestion, in the same order.
+        reading: how the name was read (a `vascular.names.NameReading`), when it came from the
+            name index: its kind (unknown, ambiguous, class, variant), candidates and label.
+    """
+
+    def __init__(
+        self,
+        query: str,
+        reason: str,
+        suggestions: Iterable[str] = (),
+        *,
+        suggestion_ids: Iterable[str] = (),
+        reading: object | None = None,
+    ) -> None:
         """Keep the query, the reason and the closest names for the message."""
         self.query = query
         self.reason = reason
         self.suggestions: tuple[str, ...] = tuple(suggestions)
+        self.suggestion_ids: tuple[str, ...] = tuple(suggestion_ids)
+        self.reading = reading
         message = f"{reason}"
         if self.suggestions:
             message += "; did you mean: " + ", ".join(self.suggestions)
@@ -88,10 +121,12 @@ class UnknownVesselError(VesselNameError):
 class AmbiguousVesselError(VesselNameError):
     """Several vessels answer to the name, and the difference matters (usually the side)."""
 
-    def __init__(self, query: str, reason: str, candidates: Iterable[str]) -> None:
+    def __init__(
+        self, query: str, reason: str, candidates: Iterable[str], *, reading: object | None = None
+    ) -> None:
         """The candidates are the ids of the vessels the name could mean."""
         self.candidates: tuple[str, ...] = tuple(candidates)
-        super().__init__(query, reason, ())
+        super().__init__(query, reason, (), reading=reading)
 
 
 class UnknownVariantError(VascularError):
@@ -102,10 +137,6 @@ class UnknownVariantError(VascularError):
         self.variant_id = variant_id
         self.known = tuple(sorted(known))
         super().__init__(f"unknown variant {variant_id!r}; known: {', '.join(self.known)}")
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        """Pickle with the variant id and the known ids."""
-        return (type(self), (self.variant_id, self.known))
 
 
 @dataclass(frozen=True)
@@ -147,10 +178,6 @@ class CaseError(VascularError):
                 f"  {problem}" for problem in self.problems
             )
         super().__init__(message)
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        """Pickle with every problem."""
-        return (type(self), (self.problems,))
 
 
 class CaseFileError(VascularError):

@@ -11,6 +11,7 @@ from typing import Annotated, Literal, Self
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 __all__ = [
+    "ClassRecord",
     "PulmonaryLevel",
     "Reattachment",
     "Region",
@@ -170,6 +171,50 @@ class VariantRecord(_Record):
     source_ids: tuple[str, ...] = ()
     """Source ids from coding-rules.md that discuss the variant."""
 
+    aliases: tuple[Annotated[str, StringConstraints(min_length=1)], ...] = ()
+    """What op notes call the variant ('bovine arch', 'arteria lusoria', 'hepatomesenteric trunk'),
+    side words included where they are part of the phrase ('replaced right hepatic'). A name
+    that reads as one of these, or as a variant word ('replaced', 'accessory', 'aberrant') with a
+    vessel the variant moves ('replaced RHA'), reads as this variant."""
+
+
+class ClassRecord(_Record):
+    """A name that stands for several vessels: a class, or a name that could mean one of several.
+
+    A class ('hepatic vein', 'aorta') means any of its members: the engine codes the case with each
+    and accepts the class when they all code alike. A name with ``ask`` set ('lower pole renal')
+    means one particular member, which the op note must say: it is always an error that lists them.
+    """
+
+    name: Annotated[str, StringConstraints(min_length=3, strip_whitespace=True)]
+    """The name as a coder writes it, without side words: 'hepatic vein', 'segmental renal
+    artery'. A side in the text keeps that side's members ('left bronchial')."""
+
+    aliases: tuple[Annotated[str, StringConstraints(min_length=1)], ...] = ()
+    """Other ways coders write it (abbreviations, short forms), without side words."""
+
+    members: tuple[VesselId, ...] = Field(min_length=2)
+    """The vessels the name stands for, in the order they are offered: vessel ids, or twin keys
+    (an id without its ``left_``/``right_`` prefix) standing for both sides' vessels."""
+
+    access: VesselId | None = None
+    """The member the name means as an access (the vessel punctured), where it means one: 'femoral
+    artery' is the common femoral artery at the groin. Written like a member."""
+
+    ask: bool = False
+    """True when the name means one particular member that the op note must name (always asked),
+    rather than any member of a class."""
+
+    note: Annotated[str, StringConstraints(min_length=3)]
+    """Why these members: the curation decision, with the coding-rules.md source where one
+    decided."""
+
+    @model_validator(mode="after")
+    def _access_is_a_member(self) -> Self:
+        if self.access is not None and self.access not in self.members:
+            raise ValueError(f"access {self.access!r} must be one of the members")
+        return self
+
 
 class Vocabulary(_Record):
     """Words coders type that are not vessel names, used to normalise queries."""
@@ -185,3 +230,16 @@ class Vocabulary(_Record):
 
     word_abbreviations: dict[str, str] = {}
     """Abbreviated words and the word they stand for: sup -> superior, ant -> anterior."""
+
+    position_words: tuple[str, ...] = ()
+    """Words that place the catheter along a vessel without naming another one (proximal, mid,
+    distal, ostial): 'distal SFA' is the superficial femoral artery. Ignored only when the name
+    does not read as a vessel with them ('distal basilar' is an alias)."""
+
+    variant_words: tuple[str, ...] = ()
+    """Words that mark a variant origin (replaced, accessory, aberrant): 'replaced RHA' names the
+    variant that moves the right hepatic artery, when the whole name is not itself a vessel."""
+
+    origin_words: tuple[str, ...] = ()
+    """Words that introduce the vessel a variant arises from: 'RHA from SMA', 'left vertebral off
+    the arch'."""

@@ -13,6 +13,7 @@ from typing import Any, Literal
 from vascular.frozen import record
 
 __all__ = [
+    "NameClass",
     "PulmonaryLevel",
     "Reattachment",
     "Region",
@@ -100,6 +101,18 @@ class Vessel:
 
 
 @record
+class NameClass:
+    """A name that stands for several vessels (see `vascular.models.ClassRecord`)."""
+
+    name: str
+    members: tuple[str, ...]
+    note: str
+    aliases: tuple[str, ...] = ()
+    access: str | None = None
+    ask: bool = False
+
+
+@record
 class Tree:
     """One vascular tree: its root and the non-selective base every family hangs from."""
 
@@ -130,6 +143,7 @@ class Variant:
     reattach: tuple[Reattachment, ...]
     prevalence: str | None = None
     source_ids: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """The variant as JSON."""
@@ -143,4 +157,5 @@ class Variant:
             ],
             "prevalence": self.prevalence,
             "source_ids": list(self.source_ids),
+            "aliases": list(self.aliases),
         }

@@ -32,7 +32,7 @@ _DRAFT = "https://json-schema.org/draft/2020-12/schema"
 def _pydantic_schemas() -> dict[str, dict[str, Any]]:
     from pydantic import TypeAdapter
 
-    from vascular.models import TreeRecord, VariantRecord, VesselRecord, Vocabulary
+    from vascular.models import ClassRecord, TreeRecord, VariantRecord, VesselRecord, Vocabulary
     from vascular.rules import CodeRecord, OptionRecord, RuleRecord, SourceRecord
 
     adapters: dict[str, Any] = {
@@ -40,6 +40,7 @@ def _pydantic_schemas() -> dict[str, dict[str, Any]]:
         "variant-file.schema.json": TypeAdapter(list[VariantRecord]),
         "tree-file.schema.json": TypeAdapter(list[TreeRecord]),
         "vocabulary.schema.json": TypeAdapter(Vocabulary),
+        "class-file.schema.json": TypeAdapter(list[ClassRecord]),
         "code-file.schema.json": TypeAdapter(list[CodeRecord]),
         "rule-file.schema.json": TypeAdapter(list[RuleRecord]),
         "source-file.schema.json": TypeAdapter(list[SourceRecord]),

@@ -107,6 +107,36 @@ INVALID_CASES: dict[str, tuple[str, str, str, str]] = {
         "reattach",
         "cycle",
     ),
+    "variant_alias_is_a_vessel.yaml": (
+        "variants/variant_alias_is_a_vessel.yaml",
+        "gastroduodenal_from_sma",
+        "aliases",
+        "'GDA' is a vessel's name",
+    ),
+    "class_unknown_member.yaml": (
+        "classes.yaml",
+        "hepatic artery",
+        "members",
+        "'nowhere_hepatic_artery' names no vessel",
+    ),
+    "class_takes_a_vessel_name.yaml": (
+        "classes.yaml",
+        "hepatic artery",
+        "aliases",
+        "'GDA' already names gastroduodenal_artery",
+    ),
+    "class_with_side_word.yaml": (
+        "classes.yaml",
+        "left hepatic arteries",
+        "name",
+        "leave side words out",
+    ),
+    "class_access_not_a_member.yaml": (
+        "classes.yaml",
+        "hepatic artery",
+        "-",
+        "must be one of the members",
+    ),
 }
 
 
@@ -115,6 +145,9 @@ def test_every_invalid_fixture_has_a_case() -> None:
 
 
 def _install(fixture: str, data_dir: Path) -> None:
+    if fixture.startswith("class_"):
+        shutil.copy(INVALID_DIR / fixture, data_dir / "classes.yaml")
+        return
     folder = "variants" if fixture.startswith("variant_") else "vessels"
     shutil.copy(INVALID_DIR / fixture, data_dir / folder / fixture)
 
@@ -136,6 +169,29 @@ def test_invalid_data_raises_one_error_naming_file_record_and_reason(
     ]
     assert matching, str(raised.value)
     assert f"{file}: {record}: {field}: " in str(raised.value)
+
+
+def test_a_data_directory_without_classes_reads_names_without_them(mini_copy: Path) -> None:
+    assert not (mini_copy / "classes.yaml").exists()
+    assert read_anatomy(mini_copy).classes == ()
+
+
+def test_the_classes_file_loads_into_the_anatomy(mini_copy: Path) -> None:
+    (mini_copy / "classes.yaml").write_text(
+        "- name: hepatic artery\n"
+        "  aliases: [HA]\n"
+        "  members: [common_hepatic_artery, proper_hepatic_artery]\n"
+        "  note: Either.\n",
+        encoding="utf-8",
+    )
+    anatomy = read_anatomy(mini_copy)
+    assert [c.name for c in anatomy.classes] == ["hepatic artery"]
+    reading = anatomy.read_name("HA")
+    assert (reading.kind, reading.candidates) == (
+        "class",
+        ("common_hepatic_artery", "proper_hepatic_artery"),
+    )
+    assert anatomy.with_variants("bovine_arch").read_name("HA") == reading
 
 
 def test_all_problems_are_reported_together(mini_copy: Path) -> None:

@@ -8,7 +8,7 @@ in one `CaseError`. The findings are put into words only when `rationale` is tru
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from vascular.anatomy import Anatomy
@@ -16,6 +16,7 @@ from vascular.case import Case, parse_case
 from vascular.coding.claim import ClaimTable, Settled, settle
 from vascular.coding.families import FAMILIES
 from vascular.coding.family import CaseView, FamilyResult
+from vascular.coding.naming import read_names, settle_classes
 from vascular.coding.render import Renderer
 from vascular.errors import AnatomyDataError, CaseError, CaseProblem
 from vascular.findings import Finding
@@ -24,7 +25,7 @@ from vascular.results import CodeLine, CodingResult, PlacementResult
 from vascular.rulebook import Settings
 from vascular.traversal import Stop, Tracing, name_problems, trace
 
-__all__ = ["Coded", "code", "code_tracing", "patient_anatomy", "prepare"]
+__all__ = ["Coded", "code", "code_tracing", "patient_anatomy", "prepare", "trace_and_code"]
 
 
 def code(
@@ -35,10 +36,39 @@ def code(
     Raises:
         CaseError: the case cannot be coded as given; every problem is listed.
     """
+    return trace_and_code(anatomy, case, rationale=rationale).result
+
+
+def trace_and_code(
+    anatomy: Anatomy, case: Case | Mapping[str, Any], *, rationale: bool = True
+) -> Coded:
+    """Read the names, trace and code a case, keeping every stage for the explanation views.
+
+    Raises:
+        CaseError: the case cannot be coded as given; every problem is listed.
+    """
     patient, parsed, settings = prepare(anatomy, case)
-    return code_tracing(
-        patient, trace(patient, parsed, settings, keep_problems=True), rationale=rationale
-    ).result
+    rule = patient.rules.table("naming").rule
+    named = read_names(patient, parsed, rule)
+    notes = named.notes
+    problems = list(named.problems)
+    settled = named.case
+    if named.classes:
+
+        def trial(candidate: Case, index: int) -> CodingResult | list[CaseProblem]:
+            tracing = trace(patient, candidate, settings, keep_problems=True)
+            own = [p for p in tracing.problems if p.where.startswith(f"placements[{index}]")]
+            if own:
+                return own
+            try:
+                return code_tracing(patient, replace(tracing, problems=()), rationale=False).result
+            except CaseError as error:
+                return list(error.problems)
+
+        settled, notes, class_problems = settle_classes(patient, named, trial, rule)
+        problems += class_problems
+    tracing = trace(patient, settled, settings, keep_problems=True)
+    return code_tracing(patient, tracing, rationale=rationale, problems=problems, notes=notes)
 
 
 def prepare(anatomy: Anatomy, case: Case | Mapping[str, Any]) -> tuple[Anatomy, Case, Settings]:
@@ -110,11 +140,25 @@ class Coded:
         self.result = result
 
 
-def code_tracing(anatomy: Anatomy, tracing: Tracing, *, rationale: bool = True) -> Coded:
+def code_tracing(
+    anatomy: Anatomy,
+    tracing: Tracing,
+    *,
+    rationale: bool = True,
+    problems: Sequence[CaseProblem] = (),
+    notes: Mapping[int, tuple[Finding, ...]] | None = None,
+) -> Coded:
     """Code an already traced case.
 
+    Args:
+        anatomy: the patient's anatomy.
+        tracing: the traced case.
+        rationale: put the findings into words.
+        problems: problems found before tracing (names), reported with the others.
+        notes: findings about placements found before tracing (how their names were read).
+
     Raises:
-        CaseError: the tracing's problems and every problem found while coding, together.
+        CaseError: every problem found before tracing, while tracing and while coding, together.
     """
     rules = anatomy.rules
     view = CaseView(anatomy, tracing, tracing.settings)
@@ -134,11 +178,30 @@ def code_tracing(anatomy: Anatomy, tracing: Tracing, *, rationale: bool = True) 
     findings = [finding for result in results for finding in result.findings]
     findings += claim_warnings
     renderer = Renderer(anatomy, tracing)
-    problems = [renderer.problem(f) for f in findings if f.severity == "problem"]
-    if tracing.problems or problems:
-        raise CaseError([*tracing.problems, *problems])
-    coded = _result(renderer, tracing, settled, findings, rationale)
+    found = _unique_places(
+        [
+            *problems,
+            *tracing.problems,
+            *(renderer.problem(f) for f in findings if f.severity == "problem"),
+        ]
+    )
+    if found:
+        raise CaseError(found)
+    early = [finding for group in (notes or {}).values() for finding in group]
+    coded = _result(renderer, tracing, settled, [*early, *findings], rationale)
     return Coded(anatomy, tracing, tuple(results), tuple(settled), coded)
+
+
+def _unique_places(problems: Sequence[CaseProblem]) -> list[CaseProblem]:
+    """Problems without repeats: a place reported while reading names is not reported again."""
+    seen: set[str] = set()
+    out = []
+    for problem in problems:
+        if problem.where in seen:
+            continue
+        seen.add(problem.where)
+        out.append(problem)
+    return out
 
 
 def _result(
@@ -148,10 +211,27 @@ def _result(
     findings: list[Finding],
     rationale: bool,
 ) -> CodingResult:
+    naming = renderer.rules.table("naming").rule
+    named: dict[str, list[Finding]] = {}
+    plain: dict[str, list[Finding]] = {}
+    stops = {stop.index: stop for stop in tracing.stops}
+    for finding in findings:
+        if finding.rule == naming:
+            named.setdefault(str(finding.facts["vessel"]), []).append(finding)
+            for index in finding.subject:
+                stop = stops.get(index)
+                if stop is not None and not stop.selective:
+                    plain.setdefault(stop.access.id, []).append(finding)
     lines = []
     for item in settled:
         draft = item.draft
-        reasons = tuple(renderer.reason(f) for f in item.findings) if rationale else ()
+        about = (
+            [f for v in draft.vessels for f in named.get(v, ())]
+            if draft.vessels
+            else plain.get(draft.access.id, [])
+        )
+        line_findings = (*item.findings, *(replace(f, severity="reason") for f in about))
+        reasons = tuple(renderer.reason(f) for f in line_findings) if rationale else ()
         lines.append(
             CodeLine(
                 code=draft.code,
@@ -162,7 +242,7 @@ def _result(
                 vessels=draft.vessels,
                 rationale=tuple(reason.render() for reason in reasons),
                 reasons=reasons,
-                findings=item.findings,
+                findings=line_findings,
             )
         )
     notes: dict[int, list[Finding]] = {}

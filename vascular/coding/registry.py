@@ -13,14 +13,26 @@ from typing import Any
 from vascular.anatomy import Anatomy
 from vascular.coding.claim import ClaimTable
 from vascular.coding.families import FAMILIES
+from vascular.contract import REQUIRED, shape, spec
 from vascular.rulebook import RuleBook, RuleData
 from vascular.traversal import TracingTable, compile_tracing
 
-__all__ = ["SECTIONS", "compile_rules"]
+__all__ = ["SECTIONS", "NamingTable", "compile_rules"]
+
+
+@shape
+class NamingTable:
+    """Section ``naming`` of tables.yaml: how a case's names were read."""
+
+    rule: str = spec(
+        default=REQUIRED, ref="rule", doc="The rule a name reading's note and a class choice cite."
+    )
+
 
 SECTIONS: Mapping[str, type] = {
     "tracing": TracingTable,
     "claim": ClaimTable,
+    "naming": NamingTable,
     **{family_id: family.table for family_id, family in FAMILIES.items() if family.table},
 }
 """Every section of tables.yaml besides ``families``, with its shape."""
