@@ -127,6 +127,9 @@ def _parser() -> argparse.ArgumentParser:
         "schema", parents=[common], help="check or rewrite the JSON Schemas"
     )
     schema.add_argument("--write", action="store_true", help="rewrite the committed schemas")
+    from vascular.ncci.commands import add_parser as add_ncci_parser
+
+    add_ncci_parser(commands, [common])
     return parser
 
 
@@ -343,6 +346,7 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace, TextIO], None]] = {
     "explain": _explain,
     "family": _family,
     "tui": _tui,
+    "ncci": lambda args, out: args.ncci_handler(args, out),
 }
 
 if __name__ == "__main__":
