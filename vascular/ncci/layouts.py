@@ -682,8 +682,8 @@ def _ptp_records(display: str, layout: Layout, rows: Iterator[_Row]) -> Iterator
     codes: set[str] = set()
     count = 0
     for number, cells in rows:
-        if not any(cell.strip() for cell in cells):
-            continue
+        if not cells[0].strip() and not "".join(cells).strip():
+            continue  # a blank line
         if len(cells) < width:
             if len(cells) <= mod:
                 raise NcciDataError(
