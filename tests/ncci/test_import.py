@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import sqlite3
 import zipfile
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from tests.ncci import cms_files as cms
@@ -108,6 +110,23 @@ class TestRecognition:
             for c1, c2, p, e, d, m, why in cms.PRA_Q3
         ]
         assert rows == expected
+
+    def test_a_code_a_workbook_holds_as_a_number_gets_its_leading_zero_back(
+        self, tmp_path: Path
+    ) -> None:
+        member = tmp_path / cms.ptp_member_name("practitioner", "v322r0", 1, ".xlsx")
+        data = cms.ptp_xlsx([("01916", "36200", "", "20040101", "*", "1", cms.MISUSE)])
+        book = openpyxl.load_workbook(io.BytesIO(data))
+        sheet = book.active
+        assert sheet is not None
+        sheet["A7"] = 1916  # as a spreadsheet that took the code for a number holds it
+        buffer = io.BytesIO()
+        book.save(buffer)
+        member.write_bytes(buffer.getvalue())
+        db = tmp_path / "ncci.sqlite3"
+        import_files([member], db)
+        with sqlite3.connect(db) as connection:
+            assert connection.execute("SELECT column1 FROM ptp_edit").fetchall() == [("01916",)]
 
     @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
     def test_a_bare_mue_member_reads_value_indicator_and_rationale(

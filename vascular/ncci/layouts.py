@@ -355,13 +355,21 @@ def _xlsx_rows(source: EditFile) -> Iterator[_Row]:
         book.close()
 
 
+class _Number(str):
+    """A spreadsheet cell that held a number: a code there may have lost its leading zeros."""
+
+    __slots__ = ()
+
+
 def _cell_text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return str(value)
+    if isinstance(value, int):
+        return _Number(value)
     if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+        return _Number(int(value))
     if isinstance(value, dt.datetime | dt.date):
         return value.strftime("%Y%m%d")
     return str(value)
@@ -662,6 +670,8 @@ class _Dates:
 
 def _code(display: str, text: str, number: int, field: str) -> str:
     code = text.strip().upper()
+    if isinstance(text, _Number) and len(code) < 5:
+        code = code.zfill(5)  # 01916 held as the number 1916
     if not _CODE.fullmatch(code):
         raise NcciDataError(
             display,
