@@ -395,11 +395,23 @@ class TestWrongFiles:
 
     def test_an_archive_holding_only_change_reports_is_refused(self, tmp_path: Path) -> None:
         path = cms.write_zip(
-            tmp_path / "medicare-ncci-2026q3-practitioner-quarterly-changes.zip",
+            tmp_path / "medicare-ncci-2026q3-practitioner-ptp.zip",
             {"ccipra-v322r0-changes.txt": "anything", "read me.pdf": b"%PDF"},
         )
         with pytest.raises(NcciDataError, match="holds no NCCI edit file"):
             import_files([path], tmp_path / "ncci.sqlite3")
+
+    def test_a_quarterly_change_report_archive_is_never_taken_for_a_complete_table(
+        self, tmp_path: Path
+    ) -> None:
+        path = cms.write_zip(
+            tmp_path
+            / "medicare-ncci-2026q3-practitioner-quarterly-additions-deletions-revisions-ptp.zip",
+            {cms.ptp_member_name("practitioner", "v322r0"): cms.ptp_text(cms.PRA_Q3[:2])},
+        )
+        with pytest.raises(NcciDataError, match="not a complete edit table") as caught:
+            import_files([path], tmp_path / "ncci.sqlite3")
+        assert caught.value.field == "archive"
 
     def test_a_damaged_workbook_is_refused(self, tmp_path: Path) -> None:
         path = tmp_path / "ccipra-v322r0-f1.xlsx"

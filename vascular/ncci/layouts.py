@@ -221,7 +221,18 @@ def _is_zip(path: Path) -> bool:
         ) from None
 
 
+_CHANGE_WORDS = ("change", "addition", "deletion", "revision")
+
+
 def _archive_members(path: Path) -> tuple[list[EditFile], list[tuple[str, str]]]:
+    if any(word in path.name.lower() for word in _CHANGE_WORDS):
+        raise NcciDataError(
+            str(path),
+            None,
+            "archive",
+            "a change report (additions, deletions, revisions), not a complete edit table: "
+            "import the quarter's complete PTP and MUE files",
+        )
     skipped: list[tuple[str, str]] = []
     chosen: dict[str, zipfile.ZipInfo] = {}
     try:
@@ -274,8 +285,7 @@ def _archive_members(path: Path) -> tuple[list[EditFile], list[tuple[str, str]]]
 def _skip_reason(member: Path) -> str | None:
     if member.suffix.lower() not in _FORMAT_PREFERENCE:
         return "not an edit file (.txt, .csv or .xlsx)"
-    words = member.name.lower()
-    if "change" in words or "addition" in words or "deletion" in words or "revision" in words:
+    if any(word in member.name.lower() for word in _CHANGE_WORDS):
         return "a change report, not a complete edit file"
     return None
 
