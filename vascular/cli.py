@@ -63,6 +63,8 @@ def _version() -> str:
 
 
 def _parser() -> argparse.ArgumentParser:
+    json_only = _Parser(add_help=False)
+    json_only.add_argument("--json", action="store_true", help="print JSON instead of text")
     common = _Parser(add_help=False)
     common.add_argument("--json", action="store_true", help="print JSON instead of text")
     common.add_argument(
@@ -136,6 +138,9 @@ def _parser() -> argparse.ArgumentParser:
         "schema", parents=[common], help="check or rewrite the JSON Schemas"
     )
     schema.add_argument("--write", action="store_true", help="rewrite the committed schemas")
+    from vascular.ncci.commands import add_parser as add_ncci_parser
+
+    add_ncci_parser(commands, [json_only])
     tui = commands.add_parser("tui", help="open the coder's app (the same as vascular-tui)")
     tui.add_argument("case", nargs="?", help="a case file to open")
     tui.add_argument("--data", metavar="DIR", help="another anatomy data directory")
@@ -557,6 +562,7 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace, TextIO], None]] = {
     "validate": _validate,
     "schema": _schema,
     "tui": _tui,
+    "ncci": lambda args, out: args.ncci_handler(args, out),
 }
 
 if __name__ == "__main__":
