@@ -123,16 +123,32 @@ def test_no_add_on_without_its_initial_code(case: dict[str, Any]) -> None:
 
 
 @given(case=cases())
-def test_a_family_has_at_most_one_initial_code_per_access(case: dict[str, Any]) -> None:
+def test_an_arterial_family_has_one_initial_code_per_access(case: dict[str, Any]) -> None:
+    # the initial codes of the arterial series, from the tables (veins are coded one line per
+    # branch, so this property is about arterial families only)
+    series = atlas().rules.table("arterial-selective").series.values()
+    initial_codes = {code for s in series for code in (s.first, s.second, s.third)}
     result = code_case(case, atlas())
     initial = [
         (line.access, line.family)
         for line in result.lines
-        if line.family is not None and atlas().rules.code(line.code).kind == "primary"
+        if line.family is not None and line.code in initial_codes
     ]
-    assert len(initial) == len(set(initial)) or any(
-        line.code in {"36011", "36012", "36500"} for line in result.lines
-    )
+    assert len(initial) == len(set(initial))
+
+
+@given(case=cases())
+def test_a_venous_branch_is_coded_once_per_access(case: dict[str, Any]) -> None:
+    venous = atlas().rules.table("venous")
+    per_branch = {venous.first_order, venous.second_order}
+    result = code_case(case, atlas())
+    coded = [
+        (line.access, vessel)
+        for line in result.lines
+        if line.code in per_branch
+        for vessel in line.vessels
+    ]
+    assert len(coded) == len(set(coded))
 
 
 @settings(max_examples=25)

@@ -77,3 +77,27 @@ def test_name_errors_keep_their_old_attributes() -> None:
         ("Right hepatic artery",),
     )
     assert str(error) == "no vessel is called 'R HX'; did you mean: Right hepatic artery"
+
+
+def _subclasses(cls: type) -> list[type]:
+    found: list[type] = []
+    sub: type
+    for sub in cls.__subclasses__():
+        found += [sub, *_subclasses(sub)]
+    return found
+
+
+def test_every_error_class_of_the_library_pickles_through_the_base() -> None:
+    import vascular.cli
+    import vascular.ncci.errors
+
+    classes = _subclasses(VascularError)
+    assert len(classes) >= 10
+    covered = {type(error) for error in ERRORS.values()}
+    for cls in classes:
+        # the base's __reduce__ rebuilds from state: a subclass must not replace it with one that
+        # calls __init__ again (their signatures differ), unless it is tested above
+        reduce: object = cls.__reduce__
+        assert reduce is VascularError.__reduce__ or cls in covered, cls
+    usage = vascular.cli.UsageError("bad usage")
+    assert str(pickle.loads(pickle.dumps(usage))) == "bad usage"

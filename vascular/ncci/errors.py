@@ -35,10 +35,6 @@ class NcciError(VascularError):
         where = [file] + ([f"line {line}"] if line is not None else []) + [field]
         super().__init__(": ".join([*where, message]))
 
-    def __reduce__(self) -> tuple[Any, ...]:
-        """Pickle by the structured fields, so an unpickled error is the same error."""
-        return (type(self), (self.file, self.line, self.field, self.message))
-
     def to_json(self) -> dict[str, Any]:
         """The fields as a JSON-ready dict."""
         return {"file": self.file, "line": self.line, "field": self.field, "message": self.message}
