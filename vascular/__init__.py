@@ -8,51 +8,53 @@ and other programs may use is exported here; the modules behind it are internal.
 
 from __future__ import annotations
 
-from typing import Any
+import importlib
+from typing import TYPE_CHECKING, Any
 
-from vascular.anatomy import Anatomy
-from vascular.api import code_case, explain_case
-from vascular.case import (
-    TERRITORIES,
-    Access,
-    Case,
-    Direction,
-    Options,
-    Placement,
-    case_data,
-    case_json,
-    parse_case,
-)
-from vascular.errors import (
-    AmbiguousVesselError,
-    AnatomyDataError,
-    CaseError,
-    CaseFileError,
-    CaseProblem,
-    DataProblem,
-    UnknownVariantError,
-    UnknownVesselError,
-    VascularError,
-    VesselNameError,
-)
-from vascular.explain import (
-    Explained,
-    claim_form,
-    claim_lines,
-    claim_note,
-    explanation_json,
-    explanation_text,
-    headline,
-    line_table,
-    written,
-)
-from vascular.family import ChartRow, FamilyChart, family_chart
-from vascular.findings import Finding
-from vascular.loading import clear_cache, default_data_dir, load_anatomy, read_anatomy
-from vascular.names import slug
-from vascular.records import Tree, Variant, Vessel
-from vascular.results import CodeLine, CodingResult, PlacementResult, Reason, WarningDetail
-from vascular.traversal import ImagingPosition, Reading, position_of, readings
+if TYPE_CHECKING:
+    from vascular.anatomy import Anatomy
+    from vascular.api import code_case, explain_case
+    from vascular.case import (
+        TERRITORIES,
+        Access,
+        Case,
+        Direction,
+        Options,
+        Placement,
+        case_data,
+        case_json,
+        parse_case,
+    )
+    from vascular.errors import (
+        AmbiguousVesselError,
+        AnatomyDataError,
+        CaseError,
+        CaseFileError,
+        CaseProblem,
+        DataProblem,
+        UnknownVariantError,
+        UnknownVesselError,
+        VascularError,
+        VesselNameError,
+    )
+    from vascular.explain import (
+        Explained,
+        claim_form,
+        claim_lines,
+        claim_note,
+        explanation_json,
+        explanation_text,
+        headline,
+        line_table,
+        written,
+    )
+    from vascular.family import ChartRow, FamilyChart, family_chart
+    from vascular.findings import Finding
+    from vascular.loading import clear_cache, default_data_dir, load_anatomy, read_anatomy
+    from vascular.names import slug
+    from vascular.records import Tree, Variant, Vessel
+    from vascular.results import CodeLine, CodingResult, PlacementResult, Reason, WarningDetail
+    from vascular.traversal import ImagingPosition, Reading, position_of, readings
 
 __version__ = "0.2.0"
 
@@ -115,13 +117,77 @@ __all__ = [
     "written",
 ]
 
-_FILE_MODELS = {"TreeRecord", "VariantRecord", "VesselRecord"}
+_WHERE: dict[str, str] = {
+    "Access": "vascular.case",
+    "AmbiguousVesselError": "vascular.errors",
+    "Anatomy": "vascular.anatomy",
+    "AnatomyDataError": "vascular.errors",
+    "Case": "vascular.case",
+    "CaseError": "vascular.errors",
+    "CaseFileError": "vascular.errors",
+    "CaseProblem": "vascular.errors",
+    "ChartRow": "vascular.family",
+    "CodeLine": "vascular.results",
+    "CodingResult": "vascular.results",
+    "DataProblem": "vascular.errors",
+    "Direction": "vascular.case",
+    "Explained": "vascular.explain",
+    "FamilyChart": "vascular.family",
+    "Finding": "vascular.findings",
+    "ImagingPosition": "vascular.traversal",
+    "Options": "vascular.case",
+    "Placement": "vascular.case",
+    "PlacementResult": "vascular.results",
+    "Reading": "vascular.traversal",
+    "Reason": "vascular.results",
+    "TERRITORIES": "vascular.case",
+    "Tree": "vascular.records",
+    "UnknownVariantError": "vascular.errors",
+    "UnknownVesselError": "vascular.errors",
+    "Variant": "vascular.records",
+    "VascularError": "vascular.errors",
+    "Vessel": "vascular.records",
+    "VesselNameError": "vascular.errors",
+    "WarningDetail": "vascular.results",
+    "case_data": "vascular.case",
+    "case_json": "vascular.case",
+    "claim_form": "vascular.explain",
+    "claim_lines": "vascular.explain",
+    "claim_note": "vascular.explain",
+    "clear_cache": "vascular.loading",
+    "code_case": "vascular.api",
+    "default_data_dir": "vascular.loading",
+    "explain_case": "vascular.api",
+    "explanation_json": "vascular.explain",
+    "explanation_text": "vascular.explain",
+    "family_chart": "vascular.family",
+    "headline": "vascular.explain",
+    "line_table": "vascular.explain",
+    "load_anatomy": "vascular.loading",
+    "parse_case": "vascular.case",
+    "position_of": "vascular.traversal",
+    "read_anatomy": "vascular.loading",
+    "readings": "vascular.traversal",
+    "slug": "vascular.names",
+    "written": "vascular.explain",
+    "TreeRecord": "vascular.models",
+    "VariantRecord": "vascular.models",
+    "VesselRecord": "vascular.models",
+}
+"""Where each public name lives: `import vascular` loads nothing else until a name is used, so
+the command line pays only for what a command needs."""
 
 
 def __getattr__(name: str) -> Any:
-    """The pydantic models of the data files, imported only when asked for (they need pydantic)."""
-    if name in _FILE_MODELS:
-        from vascular import models
+    """Load a public name from its module on first use (and keep it)."""
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'vascular' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
 
-        return getattr(models, name)
-    raise AttributeError(f"module 'vascular' has no attribute {name!r}")
+
+def __dir__() -> list[str]:
+    """The public names."""
+    return sorted(__all__)

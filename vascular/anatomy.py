@@ -163,6 +163,8 @@ class Anatomy:
         state["_variant_cache"] = {}
         state["_graph"] = None
         state["_descendants"] = {}
+        state.pop("_texts", None)
+        state.pop("_aortic_reads", None)
         return state
 
     # --- records ----------------------------------------------------------------------------------

@@ -7,8 +7,9 @@ No I/O here. Every error a caller can meet derives from `VascularError`, so
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
+
+from vascular.frozen import record
 
 __all__ = [
     "AmbiguousVesselError",
@@ -46,7 +47,7 @@ def _rebuild(
     return error
 
 
-@dataclass(frozen=True, order=True)
+@record
 class DataProblem:
     """One problem found in the anatomy data.
 
@@ -73,7 +74,9 @@ class AnatomyDataError(VascularError):
     def __init__(self, data_dir: str, problems: Iterable[DataProblem]) -> None:
         """Collect the problems and build one message listing them all."""
         self.data_dir = data_dir
-        self.problems: tuple[DataProblem, ...] = tuple(sorted(set(problems)))
+        self.problems: tuple[DataProblem, ...] = tuple(
+            sorted(set(problems), key=lambda p: (p.file, p.record, p.field, p.message))
+        )
         count = len(self.problems)
         noun = "problem" if count == 1 else "problems"
         lines = [f"invalid anatomy data in {data_dir}: {count} {noun}"]
@@ -139,7 +142,7 @@ class UnknownVariantError(VascularError):
         super().__init__(f"unknown variant {variant_id!r}; known: {', '.join(self.known)}")
 
 
-@dataclass(frozen=True)
+@record
 class CaseProblem:
     """One thing wrong with a case, in the words a coder would use to query the physician.
 

@@ -11,11 +11,11 @@ cached: it raises one `AnatomyDataError` listing every problem, every time.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 __all__ = ["cache_dir", "clear_cache", "default_data_dir", "load_anatomy", "read_anatomy"]
 
 _MEMO: dict[Path, Anatomy] = {}
+_EMBEDDED = Path("<embedded>")
 _CACHE_FORMAT = b"vascular-atlas-1"
 
 
@@ -59,11 +60,21 @@ def load_anatomy(data_dir: str | Path | None = None) -> Anatomy:
     Raises:
         AnatomyDataError: the data is invalid; every problem is listed.
     """
-    path = (Path(data_dir) if data_dir is not None else default_data_dir()).resolve()
+    if data_dir is None:
+        embedded = _MEMO.get(_EMBEDDED)
+        if embedded is not None:
+            return embedded
+        anatomy = load_anatomy(default_data_dir())
+        _MEMO[_EMBEDDED] = anatomy
+        return anatomy
+    path = Path(data_dir).resolve()
     found = _MEMO.get(path)
     if found is None:
         found = _load(path)
         _MEMO[path] = found
+        # the atlas lives as long as the process: keep the garbage collector from walking its
+        # tens of thousands of objects again at every collection while cases are coded
+        gc.freeze()
     return found
 
 
@@ -134,6 +145,8 @@ def _read_cache(file: Path, path: Path) -> Anatomy | None:
 
 
 def _write_cache(file: Path, anatomy: Anatomy) -> None:
+    import tempfile
+
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=".atlas-", suffix=".tmp", dir=file.parent)

@@ -158,6 +158,8 @@ class AccessSite:
     """The non-selective vessels: the puncture, the way to the base (toward the heart) or its
     in-line continuations (away from it), and the base."""
     trunk_set: frozenset[str]
+    lineage_rank: dict[str, int]
+    """Each vessel of the puncture's lineage (up to its tree's root) and its distance up."""
 
     @property
     def kind(self) -> TreeKind:
@@ -402,8 +404,17 @@ def _access_site(
     )
     toward_heart = (direction == "retrograde") == (tree.kind == "artery")
     trunk = _trunk(anatomy, settings, vessel, tree, toward_heart)
+    lineage = anatomy.lineage_ids(vessel.id)
     return AccessSite(
-        access.id or "A", index, vessel, direction, toward_heart, tree, trunk, frozenset(trunk)
+        access.id or "A",
+        index,
+        vessel,
+        direction,
+        toward_heart,
+        tree,
+        trunk,
+        frozenset(trunk),
+        {vessel_id: rank for rank, vessel_id in enumerate(lineage)},
     )
 
 
@@ -517,7 +528,7 @@ def _stop(
     effects: list[Finding] = []
     if system == "artery" and reading.selective:
         reading, effect = _arterial_order_option(anatomy, settings, site, vessel, chain, reading)
-        effects += effect
+        effects += [replace(e, subject=(index,)) for e in effect]
     if system == "artery" and not site.toward_heart:
         effects += _antegrade_effect(anatomy, settings, site, vessel, route, reading, index)
     if system == "vein":
@@ -591,21 +602,23 @@ def _routes(anatomy: Anatomy, site: AccessSite, vessel: Vessel) -> list[_Route]:
     chains = anatomy.chains(vessel.id)
     if len(chains) == 1:
         chain = chains[0]
-        route = _join(lineage, chain, site.toward_heart)
+        route = _join(lineage, site.lineage_rank, chain, site.toward_heart)
         return [] if route is None else [(route, chain)]
     routes = []
     for chain in chains:
-        route = _join(lineage, chain, site.toward_heart)
+        route = _join(lineage, site.lineage_rank, chain, site.toward_heart)
         if route is not None:
             routes.append((route, chain))
     return list(dict.fromkeys(routes))
 
 
 def _join(
-    lineage: tuple[str, ...], chain: tuple[str, ...], toward_heart: bool
+    lineage: tuple[str, ...],
+    position: dict[str, int],
+    chain: tuple[str, ...],
+    toward_heart: bool,
 ) -> tuple[str, ...] | None:
     """Up the puncture's lineage to where the chain meets it, then down the chain."""
-    position = {vessel_id: rank for rank, vessel_id in enumerate(lineage)}
     for junction in range(len(chain) - 1, -1, -1):
         rank = position.get(chain[junction])
         if rank is not None:
@@ -692,7 +705,11 @@ def _arterial_order_option(
     reading: _Reading,
 ) -> tuple[_Reading, list[Finding]]:
     """order_from: from the trunk (default) or from the aorta (Appendix L); say when they differ."""
-    aortic = _read(anatomy, chain, frozenset(site.tree.base))
+    memo = anatomy.__dict__.setdefault("_aortic_reads", {})
+    aortic = memo.get(chain)
+    if aortic is None:
+        aortic = _read(anatomy, chain, frozenset(site.tree.base))
+        memo[chain] = aortic
     if (aortic.order, aortic.family) == (reading.order, reading.family):
         return reading, []
     chosen, other = (
@@ -701,6 +718,7 @@ def _arterial_order_option(
     effect = _effect(
         settings,
         "order_from",
+        (),
         vessel=vessel.id,
         order=chosen.order,
         family=chosen.family,
@@ -710,14 +728,15 @@ def _arterial_order_option(
     return chosen, [effect]
 
 
-def _effect(settings: Settings, option: str, **facts: Any) -> Finding:
+def _effect(settings: Settings, option: str, subject: tuple[int, ...], **facts: Any) -> Finding:
     """An option effect: a finding of the rule the chosen value names (template effect-VALUE)."""
     choice = settings.choice(option)
     return Finding(
         choice.rule,
         f"effect-{choice.value}",
-        facts={"option": option, "value": choice.value, **facts},
-        severity="note",
+        subject,
+        {"option": option, "value": choice.value, **facts},
+        "note",
     )
 
 
@@ -736,12 +755,20 @@ def _antegrade_effect(
         if counted.selective:
             return [
                 _effect(
-                    settings, "antegrade_extremity", vessel=vessel.id, other_order=counted.order
+                    settings,
+                    "antegrade_extremity",
+                    (index,),
+                    vessel=vessel.id,
+                    other_order=counted.order,
                 )
             ]
         return []
     if reading.selective:
-        return [_effect(settings, "antegrade_extremity", vessel=vessel.id, puncture=site.vessel.id)]
+        return [
+            _effect(
+                settings, "antegrade_extremity", (index,), vessel=vessel.id, puncture=site.vessel.id
+            )
+        ]
     return []
 
 
@@ -766,6 +793,7 @@ def _central_vein_effect(
         _effect(
             settings,
             "brachiocephalic_vein",
+            (index,),
             vessel=vessel.id,
             order=reading.order if reading.selective else None,
             other_order=alternative.order if alternative.selective else None,

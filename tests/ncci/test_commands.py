@@ -85,3 +85,9 @@ def test_a_bad_file_under_json_is_one_json_object_on_stderr(
 def test_ncci_needs_a_subcommand(capsys: pytest.CaptureFixture[str]) -> None:
     assert _run("ncci")[0] == 2
     assert "required" in capsys.readouterr().err
+
+
+def test_the_db_variable_named_in_the_help_is_the_database_modules() -> None:
+    from vascular.ncci import commands, database
+
+    assert commands._DB_ENV_VAR == database.DB_ENV_VAR

@@ -167,10 +167,9 @@ def code_tracing(
     stops = tracing.stops
     for family_id in rules.families:
         open_stops = [stop for stop in stops if stop.index not in claimed] if claimed else stops
-        result = FAMILIES[family_id].code(
-            replace(view, earlier=tuple(results)), open_stops, rules.table(family_id)
-        )
+        result = FAMILIES[family_id].code(view, open_stops, rules.table(family_id))
         results.append(result)
+        view.earlier.append(result)
         claimed |= result.claimed
     claim_table: ClaimTable = rules.table("claim")
     drafts = [draft for result in results for draft in result.drafts]
@@ -231,7 +230,7 @@ def _result(
             else plain.get(draft.access.id, [])
         )
         line_findings = (*item.findings, *(replace(f, severity="reason") for f in about))
-        reasons = tuple(renderer.reason(f) for f in line_findings) if rationale else ()
+        rendered = [renderer.reasoned(f) for f in line_findings] if rationale else []
         lines.append(
             CodeLine(
                 code=draft.code,
@@ -240,8 +239,8 @@ def _result(
                 access=None if draft.other_accesses else draft.access.id,
                 family=draft.family,
                 vessels=draft.vessels,
-                rationale=tuple(reason.render() for reason in reasons),
-                reasons=reasons,
+                rationale=tuple(line for _, line in rendered),
+                reasons=tuple(reason for reason, _ in rendered),
                 findings=line_findings,
             )
         )

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 from vascular.findings import Finding
-from vascular.frozen import record
+from vascular.frozen import field, record
 from vascular.records import Side
 
 if TYPE_CHECKING:
@@ -77,7 +77,8 @@ class CaseView:
     anatomy: Anatomy
     tracing: Tracing
     settings: Settings
-    earlier: tuple[FamilyResult, ...] = ()
+    earlier: list[FamilyResult] = field(default_factory=list)
+    """The results of the families that ran before this one (the engine appends; read only)."""
 
     def noted(self) -> frozenset[int]:
         """Placements an earlier family already wrote a note about."""

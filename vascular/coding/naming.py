@@ -43,6 +43,10 @@ def read_names(anatomy: Anatomy, case: Case, rule: str) -> NamedCase:
         case: the parsed case.
         rule: the rule id of a name reading's note (tables.yaml, section naming).
     """
+    if all(a.vessel in anatomy for a in case.accesses) and all(
+        p.vessel in anatomy for p in case.placements
+    ):
+        return NamedCase(case, {}, {}, ())
     problems: list[CaseProblem] = []
     accesses = list(case.accesses)
     for index, access in enumerate(accesses):

@@ -14,14 +14,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from vascular.ncci.database import DB_ENV_VAR
-from vascular.ncci.importing import import_files
-from vascular.ncci.status import ncci_status
+_DB_ENV_VAR = "VASCULAR_NCCI_DB"  # vascular.ncci.database.DB_ENV_VAR, without importing sqlite3
 
 __all__ = ["add_parser", "run", "run_import", "run_status"]
 
 _DB_HELP = (
-    f"the NCCI database (default: ${DB_ENV_VAR}, else $XDG_DATA_HOME/vascular-coding/ncci.sqlite3)"
+    f"the NCCI database (default: ${_DB_ENV_VAR}, else $XDG_DATA_HOME/vascular-coding/ncci.sqlite3)"
 )
 
 
@@ -66,11 +64,15 @@ def _emit(out: TextIO, args: argparse.Namespace, data: dict[str, Any], text: str
 
 def run_import(args: argparse.Namespace, out: TextIO) -> None:
     """``vascular ncci import FILE... [--db PATH] [--json]``."""
+    from vascular.ncci.importing import import_files
+
     report = import_files(args.files, args.db)
     _emit(out, args, report.to_json(), report.text())
 
 
 def run_status(args: argparse.Namespace, out: TextIO) -> None:
     """``vascular ncci status [--db PATH] [--json]``."""
+    from vascular.ncci.status import ncci_status
+
     status = ncci_status(args.db)
     _emit(out, args, status.to_json(), status.text())
