@@ -11,8 +11,9 @@ Prints, on the typical mix of `benchmarks.cases` (seeded), in one process and si
 - a case naming a variant against the same case without it;
 - ``vascular code case.json`` in a fresh process against ``python3 -c "import json"``.
 
-Every figure is the best of R interleaved rounds: other work on the machine only ever slows a
-round down, so the fastest round is the one closest to the code's own cost.
+Every in-process figure is the process's CPU time, best of R interleaved rounds: other work on
+the machine only ever slows a round down, so the fastest round is the one closest to the code's
+own cost. The command-line figures are wall time, medians over fresh processes.
 """
 
 from __future__ import annotations
@@ -35,9 +36,9 @@ from vascular import Anatomy, code_case, load_anatomy
 def _best(rounds: int, work: Callable[[], object]) -> float:
     best = float("inf")
     for _ in range(rounds):
-        start = time.perf_counter()
+        start = time.process_time()
         work()
-        best = min(best, time.perf_counter() - start)
+        best = min(best, time.process_time() - start)
     return best
 
 

@@ -165,6 +165,7 @@ class Anatomy:
         state["_descendants"] = {}
         state.pop("_texts", None)
         state.pop("_aortic_reads", None)
+        state.pop("_stop_memo", None)
         return state
 
     # --- records ----------------------------------------------------------------------------------

@@ -20,20 +20,26 @@ __all__ = ["code_case", "explain_case"]
 
 
 def code_case(
-    case: Case | Mapping[str, Any], anatomy: Anatomy | None = None, *, rationale: bool = True
+    case: Case | Mapping[str, Any],
+    anatomy: Anatomy | None = None,
+    *,
+    rationale: bool = True,
+    explanations: bool = False,
 ) -> CodingResult:
     """Code a case: the CPT catheter-placement lines, each with its reasons.
 
     Args:
         case: a `Case`, or a mapping in the same shape (parsed JSON).
         anatomy: the atlas to code against (default: the embedded atlas).
-        rationale: put every decision into words (False: lines and findings only, for batch
-            callers that need no prose).
+        rationale: put every line's reasons into words (False: lines and findings only, for
+            batch callers that need no prose).
+        explanations: also put every placement's notes into words (``explanation``; what
+            `explain_case` shows). The findings behind them are on every placement either way.
 
     Raises:
         CaseError: the case cannot be coded as given; every problem is listed.
     """
-    return code(anatomy or load_anatomy(), case, rationale=rationale)
+    return code(anatomy or load_anatomy(), case, rationale=rationale, explanations=explanations)
 
 
 def explain_case(case: Case | Mapping[str, Any], anatomy: Anatomy | None = None) -> Explained:

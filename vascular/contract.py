@@ -66,6 +66,13 @@ class ShapeError(ValueError):
         return (type(self), (list(self.problems),))
 
 
+def _at(where: Any) -> str:
+    """A JSON path from a lazy (parent, key) pair, built only when a problem is reported."""
+    if isinstance(where, tuple):
+        return path_join(_at(where[0]), where[1])
+    return str(where)
+
+
 def path_join(where: str, key: str | int) -> str:
     """'placements' + 2 -> 'placements[2]'; 'case' + 'vessel' -> 'case.vessel'."""
     if isinstance(key, int):
@@ -76,7 +83,8 @@ def path_join(where: str, key: str | int) -> str:
 # --- parsing --------------------------------------------------------------------------------------
 
 _INVALID = object()
-_Checker = Callable[[Any, str, list[Problem], Any, int], Any]
+_Checker = Callable[[Any, Any, list[Problem], Any, int], Any]
+"""A field check: (value, where (a path or a lazy (parent, key) pair), problems, context, depth)."""
 
 
 @record
@@ -88,7 +96,7 @@ class _Field:
     meta: Mapping[str, Any]
 
 
-_PLANS: dict[type, tuple[_Field, ...]] = {}
+_PLANS: dict[type, tuple[tuple[_Field, ...], frozenset[str]]] = {}
 _NAMES = {str: "a string", int: "a whole number", float: "a number", bool: "true or false"}
 
 
@@ -111,7 +119,7 @@ def parse(cls: type[_T], value: Any, where: str = "", context: Any = None) -> _T
     return typing.cast(_T, result)
 
 
-def _plan(cls: type) -> tuple[_Field, ...]:
+def _plan(cls: type) -> tuple[tuple[_Field, ...], frozenset[str]]:
     plan = _PLANS.get(cls)
     if plan is None:
         hints = typing.get_type_hints(cls, include_extras=True)
@@ -127,47 +135,47 @@ def _plan(cls: type) -> tuple[_Field, ...]:
                     item.name, item.required, item.default, _checker(hints[item.name], meta), meta
                 )
             )
-        plan = tuple(fields)
+        plan = (tuple(fields), frozenset(f.name for f in fields))
         _PLANS[cls] = plan
     return plan
 
 
 def _parse_shape(
-    cls: type, value: Any, where: str, problems: list[Problem], context: Any, depth: int
+    cls: type, value: Any, where: Any, problems: list[Problem], context: Any, depth: int
 ) -> Any:
-    if not isinstance(value, dict):
-        problems.append(Problem(where, f"must be an object (got {_kind(value)})"))
+    if value.__class__ is not dict:
+        problems.append(Problem(_at(where), f"must be an object (got {_kind(value)})"))
         return _INVALID
     if depth > MAX_DEPTH:
-        problems.append(Problem(where, f"nested more than {MAX_DEPTH} levels deep"))
+        problems.append(Problem(_at(where), f"nested more than {MAX_DEPTH} levels deep"))
         return _INVALID
-    plan = _plan(cls)
-    known = {f.name for f in plan}
+    plan, known = _PLANS.get(cls) or _plan(cls)
     before = len(problems)
-    for key in value:
-        if key not in known:
-            problems.append(
-                Problem(
-                    path_join(where, str(key)),
-                    "unknown field (check its spelling against the case format)",
+    if not known.issuperset(value):
+        for key in value:
+            if key not in known:
+                problems.append(
+                    Problem(
+                        path_join(_at(where), str(key)),
+                        "unknown field (check its spelling against the case format)",
+                    )
                 )
-            )
     values: dict[str, Any] = {}
     for item in plan:
-        here = path_join(where, item.name)
-        if item.name not in value:
+        name = item.name
+        if name not in value:
             if item.required:
-                problems.append(Problem(here, "required"))
+                problems.append(Problem(path_join(_at(where), name), "required"))
             continue
-        checked = item.check(value[item.name], here, problems, context, depth + 1)
+        checked = item.check(value[name], (where, name), problems, context, depth + 1)
         if checked is not _INVALID:
-            values[item.name] = checked
+            values[name] = checked
     if len(problems) > before:
         return _INVALID
     instance = cls(**values)
     hook = getattr(instance, "_after_parse", None)
     if hook is not None:
-        instance = hook(where, problems, context)
+        instance = hook(_at(where), problems, context)
         if len(problems) > before:
             return _INVALID
     return instance
@@ -196,7 +204,7 @@ def _checker(hint: Any, meta: Mapping[str, Any]) -> _Checker:
     message = meta.get("message")
     constraints = _constraint_checker(meta)
 
-    def check(value: Any, where: str, problems: list[Problem], context: Any, depth: int) -> Any:
+    def check(value: Any, where: Any, problems: list[Problem], context: Any, depth: int) -> Any:
         if normalise is not None:
             value = normalise(value)
         if meta.get("strip") and isinstance(value, str):
@@ -207,12 +215,12 @@ def _checker(hint: Any, meta: Mapping[str, Any]) -> _Checker:
             scratch: list[Problem] = []
             result = inner(value, where, scratch, context, depth)
             if result is _INVALID:
-                if any(p.where != where for p in scratch):
+                if any(p.where != _at(where) for p in scratch):
                     problems += scratch
                 elif callable(message):
-                    problems.append(Problem(where, message(value)))
+                    problems.append(Problem(_at(where), message(value)))
                 else:
-                    problems.append(Problem(where, f"{message} (got {_kind(value)})"))
+                    problems.append(Problem(_at(where), f"{message} (got {_kind(value)})"))
         if result is _INVALID or constraints is None:
             return result
         return constraints(result, where, problems)
@@ -233,24 +241,26 @@ def _constraint_checker(
             unit = "character" if isinstance(value, str) else "item"
             if low is not None and len(value) < low:
                 if isinstance(value, str) and low == 1:
-                    problems.append(Problem(where, "must not be empty"))
+                    problems.append(Problem(_at(where), "must not be empty"))
                 else:
-                    problems.append(Problem(where, f"needs at least {low} {unit}{_s(low)}"))
+                    problems.append(Problem(_at(where), f"needs at least {low} {unit}{_s(low)}"))
                 return _INVALID
             if high is not None and len(value) > high:
-                problems.append(Problem(where, f"has more than {high} {unit}s"))
+                problems.append(Problem(_at(where), f"has more than {high} {unit}s"))
                 return _INVALID
         if isinstance(value, str) and pattern is not None and not pattern.fullmatch(value):
             problems.append(
-                Problem(where, f"{_kind(value)} does not fit the pattern {meta['pattern_text']}")
+                Problem(
+                    _at(where), f"{_kind(value)} does not fit the pattern {meta['pattern_text']}"
+                )
             )
             return _INVALID
         if isinstance(value, int | float) and not isinstance(value, bool):
             if ge is not None and value < ge:
-                problems.append(Problem(where, f"must be at least {ge:g}"))
+                problems.append(Problem(_at(where), f"must be at least {ge:g}"))
                 return _INVALID
             if le is not None and value > le:
-                problems.append(Problem(where, f"must be at most {le:g}"))
+                problems.append(Problem(_at(where), f"must be at most {le:g}"))
                 return _INVALID
         return value
 
@@ -298,31 +308,31 @@ def _type_checker(hint: Any) -> _Checker:
 
 
 def _exact(test: Callable[[Any], bool], name: str) -> _Checker:
-    def check(value: Any, where: str, problems: list[Problem], context: Any, depth: int) -> Any:
+    def check(value: Any, where: Any, problems: list[Problem], context: Any, depth: int) -> Any:
         if test(value):
             return value
-        problems.append(Problem(where, f"must be {name} (got {_kind(value)})"))
+        problems.append(Problem(_at(where), f"must be {name} (got {_kind(value)})"))
         return _INVALID
 
     return check
 
 
-def _number(value: Any, where: str, problems: list[Problem], context: Any, depth: int) -> Any:
+def _number(value: Any, where: Any, problems: list[Problem], context: Any, depth: int) -> Any:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return float(value)
-    problems.append(Problem(where, f"must be a number (got {_kind(value)})"))
+    problems.append(Problem(_at(where), f"must be a number (got {_kind(value)})"))
     return _INVALID
 
 
 def _literal(choices: tuple[Any, ...]) -> _Checker:
     words = ", ".join(repr(c) for c in choices)
 
-    def check(value: Any, where: str, problems: list[Problem], context: Any, depth: int) -> Any:
+    def check(value: Any, where: Any, problems: list[Problem], context: Any, depth: int) -> Any:
         if isinstance(value, str | int | bool) and any(
             value == c and type(value) is type(c) for c in choices
         ):
             return value
-        problems.append(Problem(where, f"must be one of {words} (got {_kind(value)})"))
+        problems.append(Problem(_at(where), f"must be one of {words} (got {_kind(value)})"))
         return _INVALID
 
     return check
@@ -331,13 +341,13 @@ def _literal(choices: tuple[Any, ...]) -> _Checker:
 def _union(members: tuple[_Checker, ...], args: tuple[Any, ...]) -> _Checker:
     words = " or ".join(_describe(arg) for arg in args)
 
-    def check(value: Any, where: str, problems: list[Problem], context: Any, depth: int) -> Any:
+    def check(value: Any, where: Any, problems: list[Problem], context: Any, depth: int) -> Any:
         for member in members:
             scratch: list[Problem] = []
             result = member(value, where, scratch, context, depth)
             if result is not _INVALID:
                 return result
-        problems.append(Problem(where, f"must be {words} (got {_kind(value)})"))
+        problems.append(Problem(_at(where), f"must be {words} (got {_kind(value)})"))
         return _INVALID
 
     return check
@@ -359,17 +369,17 @@ def _describe(hint: Any) -> str:
 
 
 def _sequence(item: _Checker) -> _Checker:
-    def check(value: Any, where: str, problems: list[Problem], context: Any, depth: int) -> Any:
+    def check(value: Any, where: Any, problems: list[Problem], context: Any, depth: int) -> Any:
         if not isinstance(value, list | tuple):
-            problems.append(Problem(where, f"must be a list (got {_kind(value)})"))
+            problems.append(Problem(_at(where), f"must be a list (got {_kind(value)})"))
             return _INVALID
         if depth > MAX_DEPTH:
-            problems.append(Problem(where, f"nested more than {MAX_DEPTH} levels deep"))
+            problems.append(Problem(_at(where), f"nested more than {MAX_DEPTH} levels deep"))
             return _INVALID
         out = []
         bad = False
         for index, element in enumerate(value):
-            checked = item(element, f"{where}[{index}]", problems, context, depth + 1)
+            checked = item(element, (where, index), problems, context, depth + 1)
             if checked is _INVALID:
                 bad = True
             else:
@@ -380,14 +390,14 @@ def _sequence(item: _Checker) -> _Checker:
 
 
 def _mapping(item: _Checker) -> _Checker:
-    def check(value: Any, where: str, problems: list[Problem], context: Any, depth: int) -> Any:
+    def check(value: Any, where: Any, problems: list[Problem], context: Any, depth: int) -> Any:
         if not isinstance(value, dict):
-            problems.append(Problem(where, f"must be an object (got {_kind(value)})"))
+            problems.append(Problem(_at(where), f"must be an object (got {_kind(value)})"))
             return _INVALID
         out = {}
         bad = False
         for key, element in value.items():
-            checked = item(element, path_join(where, str(key)), problems, context, depth + 1)
+            checked = item(element, (where, str(key)), problems, context, depth + 1)
             if checked is _INVALID:
                 bad = True
             else:

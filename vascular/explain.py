@@ -12,11 +12,11 @@ from typing import Any
 
 from vascular.anatomy import Anatomy
 from vascular.case import Case
-from vascular.coding.engine import code_tracing, prepare
+from vascular.coding.engine import trace_and_code
 from vascular.coding.render import Renderer
 from vascular.frozen import record
 from vascular.results import SCHEMA_VERSION, CodeLine, CodingResult
-from vascular.traversal import Stop, Tracing, trace
+from vascular.traversal import Stop, Tracing
 
 __all__ = [
     "Explained",
@@ -48,9 +48,8 @@ def explain(case: Case | Mapping[str, Any], anatomy: Anatomy) -> Explained:
     Raises:
         CaseError: the case cannot be coded as given.
     """
-    patient, parsed, settings = prepare(anatomy, case)
-    tracing = trace(patient, parsed, settings, keep_problems=True)
-    return Explained(patient, tracing, code_tracing(patient, tracing).result)
+    coded = trace_and_code(anatomy, case)
+    return Explained(coded.anatomy, coded.tracing, coded.result)
 
 
 def written(line: CodeLine, anatomy: Anatomy) -> str:

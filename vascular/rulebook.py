@@ -73,6 +73,10 @@ class Code:
         return ("+" if self.kind == "add-on" else "") + self.code
 
 
+_CONTEXT = frozenset({"access", "route", "routes"})
+"""Filters that read the case beyond the finding's facts."""
+
+
 @record
 class Template:
     """A rule's sentence with its facts left as fields: literal text and (fact, filter) parts."""
@@ -80,6 +84,8 @@ class Template:
     text: str
     parts: tuple[tuple[str, str | None, str], ...]
     """(literal text, fact name or None, filter)."""
+    context: tuple[tuple[str, str], ...] = ()
+    """(fact, filter) of the fields that read the case beyond the facts (access, route)."""
 
     @property
     def facts(self) -> frozenset[str]:
@@ -104,7 +110,10 @@ class Template:
                         + ", ".join(sorted(f for f in FILTERS if f))
                     )
             parts.append((literal, name, spec or ""))
-        return cls(text, tuple(parts))
+        context = tuple(
+            (name, spec) for _, name, spec in parts if name is not None and spec in _CONTEXT
+        )
+        return cls(text, tuple(parts), context)
 
 
 @record

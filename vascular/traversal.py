@@ -264,24 +264,38 @@ def trace(
     company: dict[str, set[str]] | None = None
     stops = []
     tracing_tables = _tables(anatomy)
+    memo: dict[tuple[Any, ...], _Core] = anatomy.__dict__.setdefault("_stop_memo", {})
+    options_key = tuple(settings.values.items())
     for index, placement, site, vessel in resolved:
-        routes = _routes(anatomy, site, vessel)
-        if len(routes) > 1 and company is None:
-            company = defaultdict(set)
-            for _, _, s, v in resolved:
-                company[s.id].add(v.id)
-        others = (company[site.id] - {vessel.id}) if company is not None else set()
-        stop = _stop(
-            anatomy,
-            tracing_tables,
-            settings,
-            index,
-            placement,
-            site,
-            vessel,
-            routes,
-            others,
-            problems,
+        key = (site.vessel.id, site.direction, vessel.id, options_key)
+        core = memo.get(key) if placement.via is None else None
+        if core is None:
+            routes = _routes(anatomy, site, vessel)
+            if len(routes) > 1 and company is None:
+                company = defaultdict(set)
+                for _, _, s, v in resolved:
+                    company[s.id].add(v.id)
+            others = (company[site.id] - {vessel.id}) if company is not None else set()
+            core = _core(
+                anatomy,
+                tracing_tables,
+                settings,
+                index,
+                placement,
+                site,
+                vessel,
+                routes,
+                others,
+                problems,
+            )
+            if core is not None and len(routes) == 1 and placement.via is None:
+                if len(memo) > _MEMO_LIMIT:
+                    memo.clear()
+                memo[key] = core
+        stop = (
+            None
+            if core is None
+            else _stop(tracing_tables, index, placement, site, vessel, core, problems)
         )
         if stop is not None:
             stops.append(stop)
@@ -491,7 +505,24 @@ _Route = tuple[tuple[str, ...], tuple[str, ...]]
 """A route from the puncture to a vessel, and the root-first chain its downward part follows."""
 
 
-def _stop(
+@record
+class _Core:
+    """What a placement reads as from one access, whatever else the case holds.
+
+    Kept per access, vessel and options when only one route leads there.
+    """
+
+    system: TreeKind
+    route: tuple[str, ...]
+    reading: _Reading
+    effects: tuple[Finding, ...]
+    """Option effects, without their subject (the placement's index is added per case)."""
+
+
+_MEMO_LIMIT = 100_000
+
+
+def _core(
     anatomy: Anatomy,
     tables: TracingTables,
     settings: Settings,
@@ -502,7 +533,7 @@ def _stop(
     routes: list[_Route],
     company: set[str],
     problems: _Problems,
-) -> Stop | None:
+) -> _Core | None:
     where = f"placements[{index}]"
     system = anatomy.tree_of(vessel.id).kind
     if not routes:
@@ -528,29 +559,44 @@ def _stop(
     effects: list[Finding] = []
     if system == "artery" and reading.selective:
         reading, effect = _arterial_order_option(anatomy, settings, site, vessel, chain, reading)
-        effects += [replace(e, subject=(index,)) for e in effect]
+        effects += effect
     if system == "artery" and not site.toward_heart:
         effects += _antegrade_effect(anatomy, settings, site, vessel, route, reading, index)
     if system == "vein":
         effects += _central_vein_effect(anatomy, settings, site, vessel, route, reading, index)
-    pulmonary = system == "pulmonary_artery" or vessel.id in tables.right_heart
-    if pulmonary:
-        reading = _Reading(True, None, None, ())
-    role, territories = _imaging(tables, placement, vessel, where, problems)
+    if system == "pulmonary_artery" or vessel.id in tables.right_heart:
+        system, reading = "pulmonary_artery", _Reading(True, None, None, ())
+    return _Core(
+        system,
+        route,
+        reading,
+        tuple(Finding(e.rule, e.key, (), e.facts, e.severity) for e in effects),
+    )
+
+
+def _stop(
+    tables: TracingTables,
+    index: int,
+    placement: Placement,
+    site: AccessSite,
+    vessel: Vessel,
+    core: _Core,
+    problems: _Problems,
+) -> Stop:
+    role, territories = _imaging(tables, placement, vessel, f"placements[{index}]", problems)
+    reading = core.reading
     return Stop(
         index,
         placement,
         site,
         vessel,
-        "pulmonary_artery" if pulmonary else system,
-        route,
+        core.system,
+        core.route,
         reading.selective,
         reading.order,
         reading.family,
         reading.orders,
-        tuple(
-            effect if effect.subject else replace(effect, subject=(index,)) for effect in effects
-        ),
+        tuple(Finding(e.rule, e.key, (index,), e.facts, e.severity) for e in core.effects),
         role,
         territories,
     )

@@ -29,18 +29,26 @@ __all__ = ["Coded", "code", "code_tracing", "patient_anatomy", "prepare", "trace
 
 
 def code(
-    anatomy: Anatomy, case: Case | Mapping[str, Any], *, rationale: bool = True
+    anatomy: Anatomy,
+    case: Case | Mapping[str, Any],
+    *,
+    rationale: bool = True,
+    explanations: bool = False,
 ) -> CodingResult:
     """Code a case against an anatomy: the claim lines, each with its reasons.
 
     Raises:
         CaseError: the case cannot be coded as given; every problem is listed.
     """
-    return trace_and_code(anatomy, case, rationale=rationale).result
+    return trace_and_code(anatomy, case, rationale=rationale, explanations=explanations).result
 
 
 def trace_and_code(
-    anatomy: Anatomy, case: Case | Mapping[str, Any], *, rationale: bool = True
+    anatomy: Anatomy,
+    case: Case | Mapping[str, Any],
+    *,
+    rationale: bool = True,
+    explanations: bool = True,
 ) -> Coded:
     """Read the names, trace and code a case, keeping every stage for the explanation views.
 
@@ -68,7 +76,14 @@ def trace_and_code(
         settled, notes, class_problems = settle_classes(patient, named, trial, rule)
         problems += class_problems
     tracing = trace(patient, settled, settings, keep_problems=True)
-    return code_tracing(patient, tracing, rationale=rationale, problems=problems, notes=notes)
+    return code_tracing(
+        patient,
+        tracing,
+        rationale=rationale,
+        explanations=explanations,
+        problems=problems,
+        notes=notes,
+    )
 
 
 def prepare(anatomy: Anatomy, case: Case | Mapping[str, Any]) -> tuple[Anatomy, Case, Settings]:
@@ -145,6 +160,7 @@ def code_tracing(
     tracing: Tracing,
     *,
     rationale: bool = True,
+    explanations: bool = True,
     problems: Sequence[CaseProblem] = (),
     notes: Mapping[int, tuple[Finding, ...]] | None = None,
 ) -> Coded:
@@ -153,7 +169,8 @@ def code_tracing(
     Args:
         anatomy: the patient's anatomy.
         tracing: the traced case.
-        rationale: put the findings into words.
+        rationale: put the reasons of every line into words.
+        explanations: put every placement's notes into words (`vascular explain`, the app).
         problems: problems found before tracing (names), reported with the others.
         notes: findings about placements found before tracing (how their names were read).
 
@@ -187,7 +204,7 @@ def code_tracing(
     if found:
         raise CaseError(found)
     early = [finding for group in (notes or {}).values() for finding in group]
-    coded = _result(renderer, tracing, settled, [*early, *findings], rationale)
+    coded = _result(renderer, tracing, settled, [*early, *findings], rationale, explanations)
     return Coded(anatomy, tracing, tuple(results), tuple(settled), coded)
 
 
@@ -209,6 +226,7 @@ def _result(
     settled: list[Settled],
     findings: list[Finding],
     rationale: bool,
+    explanations: bool,
 ) -> CodingResult:
     naming = renderer.rules.table("naming").rule
     named: dict[str, list[Finding]] = {}
@@ -250,7 +268,8 @@ def _result(
             for index in finding.subject:
                 notes.setdefault(index, []).append(finding)
     placements = tuple(
-        _placement(renderer, stop, notes.get(stop.index, []), rationale) for stop in tracing.stops
+        _placement(renderer, stop, notes.get(stop.index, []), explanations)
+        for stop in tracing.stops
     )
     details = tuple(renderer.warning(f) for f in findings if f.severity == "warning")
     return CodingResult(

@@ -144,6 +144,6 @@ def option_findings(stops: Iterable[Stop]) -> list[Finding]:
     seen: dict[tuple[str, str, tuple[tuple[str, Any], ...]], Finding] = {}
     for stop in stops:
         for effect in stop.effects:
-            key = (effect.rule, effect.key, tuple(sorted(effect.facts.items(), key=str)))
+            key = (effect.rule, effect.key, tuple(effect.facts.items()))
             seen.setdefault(key, Finding(effect.rule, effect.key, effect.subject, effect.facts))
     return list(seen.values())

@@ -131,9 +131,11 @@ class Renderer:
 
     def _context(self, template: Template, facts: Any) -> tuple[Any, ...]:
         """What the template reads beyond its facts: access vessels and directions, routes."""
+        if not template.context:
+            return ()
         out: list[Any] = []
-        for _, name, spec in template.parts:
-            if spec in _CONTEXT_FILTERS and name is not None:
+        for name, spec in template.context:
+            if True:
                 value = facts[name]
                 if spec == "access":
                     site = self.site(str(value))
