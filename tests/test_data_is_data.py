@@ -74,3 +74,52 @@ def test_the_check_finds_what_it_looks_for(tmp_path: Path) -> None:
     )
     found = [text for _, text in _strings(sample) if text in RULE_IDS or CODE_NUMBER.search(text)]
     assert sorted(found) == ["36200", "family-add-on"]
+
+
+# --- the project cites only what it ships ------------------------------------------------------
+
+OUTSIDE = re.compile(r"coding-rules\.md|project-defaults\.md|shared/docs|engine-design\.md")
+CITATION = re.compile(r"\breference ((?:[CRFDO]\d+(?:\.\d+)?(?:-[CRFDO]?\d+(?:\.\d+)?)?(?:, )?)+)")
+SHIPPED = [
+    p
+    for p in ROOT.rglob("*")
+    if p.is_file()
+    and p.suffix in {".py", ".yaml", ".md", ".json", ".toml"}
+    and not {".venv", ".git", "node_modules"} & set(p.relative_to(ROOT).parts)
+]
+
+
+def _sections() -> set[str]:
+    found = set()
+    for page in (ROOT / "docs" / "reference").glob("*.md"):
+        for line in page.read_text(encoding="utf-8").splitlines():
+            match = re.match(r"^#+\s+([CRFDO]\d+(?:\.\d+)?)\b", line)
+            if match:
+                found.add(match.group(1))
+    return found
+
+
+def test_nothing_cites_a_document_the_project_does_not_ship() -> None:
+    offending = [
+        f"{p.relative_to(ROOT)}:{n}"
+        for p in SHIPPED
+        if p != Path(__file__).resolve()
+        for n, line in enumerate(p.read_text(encoding="utf-8", errors="ignore").splitlines(), 1)
+        if OUTSIDE.search(line)
+    ]
+    assert offending == []
+
+
+def test_every_reference_citation_names_a_section_of_the_reference() -> None:
+    sections = _sections()
+    assert {"R2.3", "F5", "D1", "C1"} <= sections
+    cited = {
+        part.split("-")[0]
+        for p in SHIPPED
+        for match in CITATION.finditer(p.read_text(encoding="utf-8", errors="ignore"))
+        for part in match.group(1).split(", ")
+        if part
+    }
+    assert cited, "the code and data cite the reference"
+    unknown = sorted(cited - sections)
+    assert unknown == [], f"no such section in docs/reference: {unknown}"

@@ -103,7 +103,7 @@ class VesselRecord(_Record):
     """Foundational Model of Anatomy identifier, where known."""
 
     note: str | None = None
-    """Provenance and curation decisions, with coding-rules.md source ids where a source decided."""
+    """Provenance and curation decisions, with sources.yaml source ids where a source decided."""
 
     @model_validator(mode="after")
     def _parent_and_relation_go_together(self) -> Self:
@@ -169,7 +169,7 @@ class VariantRecord(_Record):
     """How common the variant is, with its source, where known."""
 
     source_ids: tuple[str, ...] = ()
-    """Source ids from coding-rules.md that discuss the variant."""
+    """Source ids from sources.yaml that discuss the variant."""
 
     aliases: tuple[Annotated[str, StringConstraints(min_length=1)], ...] = ()
     """What op notes call the variant ('bovine arch', 'arteria lusoria', 'hepatomesenteric trunk'),
@@ -206,7 +206,7 @@ class ClassRecord(_Record):
     rather than any member of a class."""
 
     note: Annotated[str, StringConstraints(min_length=3)]
-    """Why these members: the curation decision, with the coding-rules.md source where one
+    """Why these members: the curation decision, with the source id where one
     decided."""
 
     @model_validator(mode="after")

@@ -65,7 +65,7 @@ def test_continuations_form_single_lines() -> None:
     assert max(continued.values()) == 1
 
 
-# coding-rules.md section 3: orders counted from a retrograde right femoral puncture (the aorta).
+# reference F1-F5: orders counted from a retrograde right femoral puncture (the aorta).
 CHART: dict[str, int] = {
     "brachiocephalic_trunk": 1,
     "right_common_carotid_artery": 2,
@@ -121,7 +121,7 @@ CHART: dict[str, int] = {
     "left_inferior_epigastric_artery": 3,
 }
 
-# coding-rules.md 3.6: venous orders from a femoral vein (brachiocephalic veins central: default).
+# reference F6: venous orders from a femoral vein (brachiocephalic veins central: default).
 VENOUS_CHART: dict[str, int] = {
     "right_renal_vein": 1,
     "left_renal_vein": 1,

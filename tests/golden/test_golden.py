@@ -2,8 +2,8 @@
 
 Each YAML file under tests/golden/ is a list of cases: the case as a coder would send it, the
 claim lines it must give (``36247-LT``, ``+36248-LT x2``), and optionally how given placements must
-read and how many warnings there are. Each case names the source it follows (coding-rules.md
-section 0 ids). They run on the embedded atlas.
+read and how many warnings there are. Each case names the source it follows (rules/sources.yaml
+ids). They run on the embedded atlas.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ def test_golden_cases_are_many_and_sourced() -> None:
     for param in CASES:
         case = param.values[0]
         assert isinstance(case, dict)
-        assert case["source"] in sources or case["source"] == "project-defaults", case["id"]
+        assert case["source"] in sources, case["id"]
 
 
 @pytest.mark.parametrize("golden", CASES)

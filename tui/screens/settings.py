@@ -1,4 +1,4 @@
-"""SettingsScreen: the case's name, the policy options (project-defaults.md), variant anatomy."""
+"""SettingsScreen: the case's name, the policy options (reference D1-D6), variant anatomy."""
 
 from __future__ import annotations
 
