@@ -135,7 +135,11 @@ def mirror_invariant(vessel_id: str) -> bool:
     anatomy = atlas()
     if anatomy.vessel(vessel_id).side != "unpaired":
         return symmetric(vessel_id)
-    return all(anatomy.vessel(v).side == "unpaired" for v in anatomy.chains(vessel_id)[0])
+    # a midline vessel whose branches are all of one side (the innominate: right) has no mirror
+    one_sided = len(anatomy.sides_in_subtree(vessel_id)) == 1
+    return not one_sided and all(
+        anatomy.vessel(v).side == "unpaired" for v in anatomy.chains(vessel_id)[0]
+    )
 
 
 def mirror_case(case: dict[str, Any]) -> dict[str, Any]:

@@ -123,3 +123,11 @@ def test_every_reference_citation_names_a_section_of_the_reference() -> None:
     assert cited, "the code and data cite the reference"
     unknown = sorted(cited - sections)
     assert unknown == [], f"no such section in docs/reference: {unknown}"
+
+
+def test_the_case_options_are_exactly_the_options_of_the_tables() -> None:
+    from vascular.case import Options
+    from vascular.frozen import fields_of
+
+    options = yaml.safe_load((ROOT / "anatomy_data/rules/options.yaml").read_text(encoding="utf-8"))
+    assert [f.name for f in fields_of(Options)] == [o["name"] for o in options]

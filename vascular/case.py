@@ -199,6 +199,16 @@ class Options:
     distinct_modifier: str | None = spec(
         default=None, doc="The distinct-service modifier to use: 59, or CMS's XS."
     )
+    identical_lines: str | None = spec(
+        default=None,
+        doc="How two lines that would be identical go on the claim: the distinct-service modifier "
+        "on the repeats (default), or one line with units.",
+    )
+    bilateral_add_on: str | None = spec(
+        default=None,
+        doc="How an add-on on both sides goes on the claim: one line with 50 when the sides' units "
+        "are equal, otherwise per side (default); always per side; or 50 for the shared units.",
+    )
 
     def _after_parse(self, where: str, problems: list[Problem], context: Any) -> Options:
         if context is not None:

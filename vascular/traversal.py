@@ -86,6 +86,11 @@ class TracingTable:
     imaging_positions: tuple[PositionSpec, ...] = spec(
         default=REQUIRED, doc="First match wins: vessels, then a territory, then a subtree."
     )
+    reversal_rule: str = spec(
+        default=REQUIRED,
+        ref="rule",
+        doc="The rule of the warning for a vessel below a puncture that heads toward the heart.",
+    )
 
 
 @record
@@ -104,6 +109,7 @@ class TracingTables:
     central: frozenset[str]
     right_heart: frozenset[str]
     position: Mapping[str, ImagingPosition]
+    reversal_rule: str
 
 
 def compile_tracing(table: TracingTable, anatomy: Anatomy) -> TracingTables:
@@ -128,7 +134,10 @@ def compile_tracing(table: TracingTable, anatomy: Anatomy) -> TracingTables:
                 positions[vessel.id] = position
                 break
     return TracingTables(
-        anatomy.with_key(*table.central_veins), anatomy.with_key(*table.right_heart), positions
+        anatomy.with_key(*table.central_veins),
+        anatomy.with_key(*table.right_heart),
+        positions,
+        table.reversal_rule,
     )
 
 
@@ -190,6 +199,9 @@ class Stop:
     territories: tuple[str, ...] = ()
     """What imaging from here showed, resolved ("imaging": true becomes the vessel's own
     territory); empty when nothing was imaged or only the vessel itself was."""
+    warnings: tuple[Finding, ...] = ()
+    """What the coder should check about how the catheter got here (it turned back at the
+    puncture)."""
 
     @property
     def family_route(self) -> tuple[str, ...]:
@@ -517,6 +529,8 @@ class _Core:
     reading: _Reading
     effects: tuple[Finding, ...]
     """Option effects, without their subject (the placement's index is added per case)."""
+    warnings: tuple[Finding, ...] = ()
+    """Warnings about the route, without their subject."""
 
 
 _MEMO_LIMIT = 100_000
@@ -566,11 +580,24 @@ def _core(
         effects += _central_vein_effect(anatomy, settings, site, vessel, route, reading, index)
     if system == "pulmonary_artery" or vessel.id in tables.right_heart:
         system, reading = "pulmonary_artery", _Reading(True, None, None, ())
+    warnings: tuple[Finding, ...] = ()
+    if site.toward_heart and len(route) > 1 and site.vessel.parent != route[1]:
+        # the route leaves the puncture downstream: the sheath points the other way
+        warnings = (
+            Finding(
+                tables.reversal_rule,
+                "warning",
+                (),
+                {"vessel": vessel.id, "puncture": site.vessel.id},
+                "warning",
+            ),
+        )
     return _Core(
         system,
         route,
         reading,
         tuple(Finding(e.rule, e.key, (), e.facts, e.severity) for e in effects),
+        warnings,
     )
 
 
@@ -599,6 +626,10 @@ def _stop(
         tuple(Finding(e.rule, e.key, (index,), e.facts, e.severity) for e in core.effects),
         role,
         territories,
+        tuple(
+            Finding(w.rule, w.key, (index,), w.facts, w.severity, f"placements[{index}]")
+            for w in core.warnings
+        ),
     )
 
 

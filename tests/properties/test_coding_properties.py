@@ -60,24 +60,20 @@ def test_listing_vessels_passed_through_changes_nothing(
 _DISTINCT = {"59", "XS"}
 
 
-def _sided(result: CodingResult, mirror: bool) -> tuple[Counter[Any], Counter[str]]:
-    """Lines without their distinct-service modifier (sides swapped when `mirror`), and how many
-    lines of each code carry it: which of two identical lines carries it is only claim order.
+def _sided(result: CodingResult, mirror: bool) -> tuple[Counter[Any], Counter[Any]]:
+    """Units per code and laterality, and the vessels each code stands for (sides swapped when
+    `mirror`), leaving out the distinct-service modifier: which of several lines of one code
+    carries it, and which of them become one line with units, is only claim order.
     """
     swap = {"RT": "LT", "LT": "RT"} if mirror else {}
-    plain = Counter(
-        (
-            code,
-            units,
-            tuple(swap.get(m, m) for m in modifiers if m not in _DISTINCT),
-            family and (mirror_id(family) if mirror else family),
-        )
-        for code, units, modifiers, family in lines(result)
-    )
-    distinct = Counter(
-        code for code, _, modifiers, _ in lines(result) if _DISTINCT & set(modifiers)
-    )
-    return plain, distinct
+    units: Counter[Any] = Counter()
+    vessels: Counter[Any] = Counter()
+    for line in result.lines:
+        sides = tuple(swap.get(m, m) for m in line.modifiers if m not in _DISTINCT)
+        units[line.code, sides] += line.units
+        for vessel in line.vessels:
+            vessels[line.code, mirror_id(vessel) if mirror else vessel] += 1
+    return units, vessels
 
 
 @given(case=cases())
@@ -248,3 +244,11 @@ def test_the_browsers_readings_agree_with_coding_a_lone_placement(
         stop.order,
         stop.family,
     )
+
+
+@given(case=cases())
+def test_a_claim_never_has_two_identical_lines(case: dict[str, Any]) -> None:
+    for options in ({}, {"identical_lines": "modifier"}):
+        result = code_case({**case, "options": {**case.get("options", {}), **options}}, atlas())
+        keys = [(line.code, line.modifiers) for line in result.lines]
+        assert len(keys) == len(set(keys)), keys

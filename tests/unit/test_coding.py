@@ -55,7 +55,7 @@ CLAIMS: dict[str, tuple[dict[str, Any], tuple[str, ...], dict[str, str], list[st
         RCFA,
         ("celiac", "SMA", "IMA"),
         {},
-        ["36245", "36245", "36245"],
+        ["36245 x3"],
     ),
     "a lesser code for another family takes 59": (
         RCFA,

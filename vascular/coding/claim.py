@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from vascular.coding.family import CaseView, Draft
 from vascular.contract import REQUIRED, shape, spec
 from vascular.findings import Fact, Finding
-from vascular.frozen import record
+from vascular.frozen import record, replace
 
 __all__ = ["ClaimTable", "Settled", "settle"]
 
@@ -37,6 +37,10 @@ class ClaimTable:
     sides: dict[str, str] = spec(default=REQUIRED, doc="The laterality modifier of each side.")
     distinct_option: str = spec(
         default=REQUIRED, doc="The option that names the distinct-service modifier."
+    )
+    identical_option: str = spec(
+        default=REQUIRED,
+        doc="The option deciding how two otherwise identical lines are told apart.",
     )
     rules: ClaimRules = spec(default=REQUIRED, doc="Rule ids.")
 
@@ -77,7 +81,82 @@ def settle(
                 )
             )
         settled.append(Settled(draft, tuple(modifiers), (*draft.findings, *findings)))
-    return settled, warnings
+    return _identical_lines(view, table, settled, distinct_modifier), warnings
+
+
+def _identical_lines(
+    view: CaseView, table: ClaimTable, settled: list[Settled], modifier: str
+) -> list[Settled]:
+    """No two identical lines: the distinct-service modifier, or one line with units."""
+    choice = view.settings.choice(table.identical_option)
+    seen: dict[tuple[str, tuple[str, ...]], int] = {}
+    out: list[Settled] = []
+    for item in settled:
+        key = (item.draft.code, item.modifiers)
+        if key not in seen:
+            seen[key] = len(out)
+            out.append(item)
+            continue
+        if choice.value == "modifier" and modifier not in item.modifiers:
+            modifiers = _with_distinct(item.modifiers, modifier, table)
+            changed = Settled(
+                item.draft,
+                modifiers,
+                (
+                    *item.findings,
+                    Finding(
+                        choice.rule,
+                        f"effect-{choice.value}",
+                        facts={
+                            "modifier": modifier,
+                            "code": item.draft.code,
+                            "vessels": item.draft.vessels,
+                            "value": choice.value,
+                        },
+                    ),
+                ),
+            )
+            if (item.draft.code, modifiers) not in seen:
+                seen[item.draft.code, modifiers] = len(out)
+                out.append(changed)
+                continue
+            item = changed
+        position = seen[item.draft.code, item.modifiers]
+        out[position] = _merged(out[position], item, choice.rule, choice.value)
+    return out
+
+
+def _with_distinct(modifiers: tuple[str, ...], modifier: str, table: ClaimTable) -> tuple[str, ...]:
+    """The distinct-service modifier in claim order: after 50, before RT and LT."""
+    sides = set(table.sides.values())
+    return (
+        *(m for m in modifiers if m not in sides),
+        modifier,
+        *(m for m in modifiers if m in sides),
+    )
+
+
+def _merged(first: Settled, other: Settled, rule: str, value: str) -> Settled:
+    """Two identical lines as one line with their units added."""
+    a, b = first.draft, other.draft
+    units = a.units + b.units
+    vessels = (*a.vessels, *b.vessels)
+    draft = replace(
+        a,
+        units=units,
+        vessels=vessels,
+        family=a.family if a.family == b.family else None,
+        other_accesses=(
+            (*a.other_accesses, b.access) if b.access is not a.access else a.other_accesses
+        ),
+    )
+    note = Finding(
+        rule,
+        "effect-units",
+        facts={"units": units, "code": a.code, "vessels": vessels, "value": value},
+    )
+    earlier = tuple(f for f in first.findings if not (f.rule == rule and f.key == "effect-units"))
+    return Settled(draft, first.modifiers, (*earlier, *other.findings, note))
 
 
 def _is_add_on(view: CaseView, draft: Draft) -> bool:

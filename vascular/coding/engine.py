@@ -191,7 +191,8 @@ def code_tracing(
     claim_table: ClaimTable = rules.table("claim")
     drafts = [draft for result in results for draft in result.drafts]
     settled, claim_warnings = settle(view, drafts, claim_table)
-    findings = [finding for result in results for finding in result.findings]
+    findings = [warning for stop in stops for warning in stop.warnings]
+    findings += [finding for result in results for finding in result.findings]
     findings += claim_warnings
     renderer = Renderer(anatomy, tracing)
     found = _unique_places(

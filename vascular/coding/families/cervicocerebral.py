@@ -21,6 +21,7 @@ from vascular.contract import REQUIRED, shape, spec
 from vascular.findings import Finding
 from vascular.frozen import record, replace
 from vascular.records import Side
+from vascular.rulebook import Settings
 from vascular.traversal import Stop
 
 __all__ = ["Cervicocerebral", "claim_with_the_way", "side_of"]
@@ -109,6 +110,12 @@ class Table:
 
     group: str = spec(default=REQUIRED, doc="The claim group its lines are listed in.")
     bilateral_modifier: str = spec(default=REQUIRED, doc="The modifier for both sides on one line.")
+    side_modifiers: dict[str, str] = spec(
+        default=REQUIRED, doc="The laterality modifier of each side (for an add-on line per side)."
+    )
+    bilateral_add_on_option: str = spec(
+        default=REQUIRED, doc="The option deciding how an add-on on both sides goes on the claim."
+    )
     arch: Arch = spec(default=REQUIRED, doc="The arch code.")
     hierarchies: tuple[Hierarchy, ...] = spec(default=REQUIRED, doc="Per side, independent.")
     external_carotid: ExternalCarotid = spec(default=REQUIRED, doc="The external carotid add-on.")
@@ -148,7 +155,7 @@ class Cervicocerebral:
         work.external_carotid()
         work.intracranial()
         work.arch()
-        drafts = _bilateral(table.table, work.drafts, view.anatomy)
+        drafts = _bilateral(table.table, work.drafts, view.anatomy, view.settings)
         return FamilyResult(self.id, tuple(drafts), tuple(work.notes), frozenset(work.claimed))
 
 
@@ -525,24 +532,61 @@ class _Work:
             )
 
 
-def _bilateral(table: Table, drafts: list[Draft], anatomy: Anatomy) -> list[Draft]:
-    """The same code on both sides becomes one line with the bilateral modifier."""
+def _bilateral(
+    table: Table, drafts: list[Draft], anatomy: Anatomy, settings: Settings
+) -> list[Draft]:
+    """The same code on both sides: one line with the bilateral modifier (rule bilateral-50).
+
+    For an add-on, the bilateral_add_on option decides when the sides' units differ: by default
+    a line per side, so that no line stands for the other side's vessels.
+    """
     out: list[Draft] = []
     by_code: dict[str, dict[Side | None, Draft]] = defaultdict(dict)
     for draft in drafts:
         by_code[draft.code][draft.side] = draft
+    add_on_policy = settings.get(table.bilateral_add_on_option)
     for code, sides in by_code.items():
         right, left = sides.get("right"), sides.get("left")
         if right is None or left is None or not anatomy.rules.code(code).bilateral:
             out += sides.values()
             continue
+        add_on = anatomy.rules.code(code).kind == "add-on"
+        if add_on and (
+            add_on_policy == "per-side"
+            or (add_on_policy == "50-when-equal" and right.units != left.units)
+        ):
+            choice = settings.choice(table.bilateral_add_on_option)
+            suffix = "-sides" if add_on_policy == "50-when-equal" else ""
+            for draft in (right, left):
+                out.append(
+                    replace(
+                        draft,
+                        findings=(
+                            *draft.findings,
+                            Finding(
+                                choice.rule,
+                                f"effect-{choice.value}{suffix}",
+                                facts={
+                                    "side": str(draft.side),
+                                    "units": draft.units,
+                                    "code": code,
+                                    "modifier": table.side_modifiers[str(draft.side)],
+                                },
+                            ),
+                        ),
+                    )
+                )
+            continue
         units = min(right.units, left.units)
-        reason = Finding(table.rules.bilateral, facts={"code": code})
+        reason = Finding(
+            table.rules.bilateral,
+            facts={"code": code, "right": right.vessels, "left": left.vessels},
+        )
         out.append(
             Draft(
                 code=code,
                 access=right.access,
-                findings=(*right.findings, *left.findings, reason),
+                findings=(reason, *right.findings, *left.findings),
                 group=right.group,
                 rank=right.rank,
                 units=units,

@@ -30,6 +30,7 @@ class Rules:
     lobar: str = spec(default=REQUIRED, ref="rule", doc="The lobar option.")
     destination: str = spec(default=REQUIRED, ref="rule", doc="Lesser levels are included.")
     cavogram: str = spec(default=REQUIRED, ref="rule", doc="A documented cavogram.")
+    lobar_warning: str = spec(default=REQUIRED, ref="rule", doc="A lobar artery is a default.")
 
 
 @shape
@@ -138,6 +139,24 @@ def _code_access(
                 },
             )
         ]
+        for code_here, stop in placed:
+            if stop.vessel.pulmonary_level == "lobar":
+                notes.append(
+                    Finding(
+                        rules.lobar_warning,
+                        "warning",
+                        (stop.index,),
+                        {
+                            "vessel": stop.vessel.id,
+                            "code": code_here,
+                            "option": table.lobar_option,
+                            "value": lobar.value,
+                            "other": view.settings.other(table.lobar_option).value,
+                        },
+                        "warning",
+                        f"placements[{stop.index}]",
+                    )
+                )
         if level_name == "lobar":
             reasons.append(
                 Finding(
