@@ -153,6 +153,8 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int
     json_mode = "--json" in arguments
     out = stdout or sys.stdout
     try:
+        if out is None:  # the process was started with its standard output closed
+            raise _OutputError("cannot write the output: standard output is closed")
         args = _parser().parse_args(arguments)
         json_mode = bool(getattr(args, "json", False))
         _HANDLERS[args.command](args, out)

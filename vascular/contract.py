@@ -188,6 +188,8 @@ def _kind(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, str):
         return repr(value if len(value) <= 40 else value[:37] + "...")
+    if isinstance(value, int) and value.bit_length() > 64:
+        return "a very long number"  # repr() of a 5,000-digit number is refused by Python itself
     if isinstance(value, int | float):
         text = repr(value)
         return text if len(text) <= 20 else "a very long number"

@@ -234,7 +234,41 @@ class ExplainReport:
     warning_details: tuple[WarningDetail, ...] = spec(default=(), doc="Warnings as data.")
 
 
+@shape
+class AccessJSON:
+    """An access as a case gives it."""
+
+    id: str | None = spec(default=None, doc="Its id, if given.")
+    vessel: str = spec(default=REQUIRED, doc="The vessel punctured.")
+    direction: str | None = spec(default=None, doc="retrograde or antegrade, if given.")
+
+
+@shape
+class ChartRowJSON:
+    """One vessel of a family chart."""
+
+    vessel: str = spec(default=REQUIRED, doc="Vessel id.")
+    name: str = spec(default=REQUIRED, doc="Display name.")
+    depth: int = spec(default=REQUIRED, doc="Depth below the chart's root (0 for the root).")
+    selective: bool = spec(default=REQUIRED, doc="Whether a catheter stopping here is selective.")
+    order: int | None = spec(default=None, doc="Its order from the access.")
+    family: str | None = spec(default=None, doc="Its family from the access.")
+    code: str = spec(default="", doc="The line a catheter stopping here gives ('36247-LT').")
+    note: str = spec(default="", doc="Why the position cannot be coded from this access.")
+
+
+@shape
+class FamilyReport:
+    """`vascular family VESSEL --json`: a vessel's subtree coded from an access."""
+
+    schema_version: int = spec(default=SCHEMA_VERSION, doc="Version of this shape.")
+    root: str = spec(default=REQUIRED, doc="The chart's root vessel.")
+    access: AccessJSON = spec(default=REQUIRED, doc="The access it is coded from.")
+    vessels: tuple[ChartRowJSON, ...] = spec(default=(), doc="Each vessel, depth first.")
+
+
 REPORT_SHAPES: dict[str, type] = {
+    "family.schema.json": FamilyReport,
     "error.schema.json": ErrorReport,
     "vessel.schema.json": VesselReport,
     "vessels.schema.json": VesselsReport,

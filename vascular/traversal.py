@@ -406,7 +406,12 @@ def _resolve(anatomy: Anatomy, name: str, where: str, problems: _Problems) -> Ve
     except AmbiguousVesselError as error:
         problems.add(where, error.reason, candidates=error.candidates)
     except VesselNameError as error:
-        problems.add(where, error.reason, suggestions=error.suggestions)
+        problems.add(
+            where,
+            error.reason,
+            suggestions=error.suggestions,
+            suggestion_ids=tuple(getattr(error, "suggestion_ids", ())),
+        )
     return None
 
 
