@@ -62,7 +62,9 @@ def reachable(access: str, direction: str) -> tuple[str, ...]:
             if anatomy.tree_of(v.id).id == tree.id
             or (tree.kind == "vein" and anatomy.tree_of(v.id).kind == "pulmonary_artery")
         )
-    return tuple(sorted(v for v in pool if len(anatomy.chains(v)) == 1))
+    return tuple(
+        sorted(v for v in pool if len(anatomy.chains(v)) == 1 and v not in anatomy.made_by)
+    )
 
 
 @st.composite

@@ -79,7 +79,7 @@ def test_the_check_finds_what_it_looks_for(tmp_path: Path) -> None:
 # --- the project cites only what it ships ------------------------------------------------------
 
 OUTSIDE = re.compile(r"coding-rules\.md|project-defaults\.md|shared/docs|engine-design\.md")
-CITATION = re.compile(r"\breference ((?:[CRFDO]\d+(?:\.\d+)?(?:-[CRFDO]?\d+(?:\.\d+)?)?(?:, )?)+)")
+CITATION = re.compile(r"\breference ((?:[CRFDOI]\d+(?:\.\d+)?(?:-[CRFDO]?\d+(?:\.\d+)?)?(?:, )?)+)")
 SHIPPED = [
     p
     for p in ROOT.rglob("*")
@@ -93,7 +93,7 @@ def _sections() -> set[str]:
     found = set()
     for page in (ROOT / "docs" / "reference").glob("*.md"):
         for line in page.read_text(encoding="utf-8").splitlines():
-            match = re.match(r"^#+\s+([CRFDO]\d+(?:\.\d+)?)\b", line)
+            match = re.match(r"^#+\s+([CRFDOI]\d+(?:\.\d+)?)\b", line)
             if match:
                 found.add(match.group(1))
     return found

@@ -56,7 +56,13 @@ class Anatomy:
         self.variants: Mapping[str, Variant] = dict(variants)
         """Every variant the data defines, by id (applied or not)."""
         self.applied_variants = applied_variants
-        """Ids of the variants applied to this anatomy, in the order given."""
+        """Ids of the variants and constructs applied to this anatomy, in the order given."""
+        self.made_by: Mapping[str, str] = {
+            vessel_id: variant.id
+            for variant in self.variants.values()
+            for vessel_id in variant.made
+        }
+        """Each vessel a construct consists of, and its construct's id (it exists only with it)."""
         self.classes = classes
         """The name classes (names that stand for several vessels), as the data gives them."""
         self.trees: Mapping[str, Tree] = {t.id: t for _, t in records.trees}

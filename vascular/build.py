@@ -20,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 from vascular.anatomy import Anatomy
 from vascular.checks import RecordSet, find_problems, find_variant_problems, twin_key
 from vascular.coding.families import FAMILIES
-from vascular.coding.registry import SECTIONS, compile_rules
+from vascular.coding.registry import FILE_SECTIONS, SECTIONS, compile_rules
 from vascular.contract import ShapeError, parse, references
 from vascular.datafiles import (
     CLASSES_FILE,
@@ -35,7 +35,7 @@ from vascular.errors import AnatomyDataError, DataProblem
 from vascular.models import ClassRecord, TreeRecord, VariantRecord, VesselRecord, Vocabulary
 from vascular.names import NameIndex, Normaliser, naming_problems
 from vascular.records import NameClass, Reattachment, Tree, Variant, Vessel
-from vascular.rulebook import RuleData
+from vascular.rulebook import Code, RuleData
 from vascular.rules import CodeRecord, OptionRecord, RuleRecord, SourceRecord
 
 __all__ = ["build_anatomy"]
@@ -141,6 +141,9 @@ def _variant(record: VariantRecord) -> Variant:
         record.prevalence,
         tuple(record.source_ids),
         tuple(record.aliases),
+        record.kind,
+        tuple(record.made),
+        tuple((c.vessel, c.also_fed_by) for c in record.connects),
     )
 
 
@@ -162,7 +165,10 @@ def _read_rule_data(
         except ValueError as error:
             found.append(DataProblem(file, rule.id, "templates", str(error)))
     families, sections = _read_tables(rules_dir, found)
-    found += _cross_checks(codes, rule_records, sources, options, sections, vessel_keys)
+    contributed = _contributed_codes(sections)
+    found += _cross_checks(
+        codes, rule_records, sources, options, sections, vessel_keys, contributed
+    )
     if rules_dir != root:
         found = [
             DataProblem(f"{rules_dir}/{p.file}", p.record, p.field, p.message)
@@ -174,7 +180,7 @@ def _read_rule_data(
     if found:
         return None
     return RuleData(
-        tuple(c.compiled() for _, c in codes),
+        (*(c.compiled() for _, c in codes), *(code for _, code in contributed)),
         tuple(compiled_rules),
         tuple(s.compiled() for _, s in sources),
         tuple(o.compiled() for _, o in options),
@@ -186,6 +192,22 @@ def _read_rule_data(
 _TABLES = f"{RULES_DIR}/tables.yaml"
 
 
+def _section_file(name: str) -> str:
+    """The file a table section is read from, relative to the data directory."""
+    file = FILE_SECTIONS.get(name)
+    return f"{RULES_DIR}/{file}" if file is not None else _TABLES
+
+
+def _contributed_codes(sections: dict[str, Any]) -> list[tuple[str, Code]]:
+    """Codes a table section defines itself (an intervention table's codes), with its file."""
+    return [
+        (_section_file(name), code)
+        for name, section in sections.items()
+        if callable(getattr(section, "codes", None))
+        for code in section.codes()
+    ]
+
+
 def _read_tables(root: Path, problems: list[DataProblem]) -> tuple[list[str], dict[str, Any]]:
     data = _read_yaml(root, root / _TABLES, problems)
     if data is None:
@@ -193,6 +215,17 @@ def _read_tables(root: Path, problems: list[DataProblem]) -> tuple[list[str], di
     if not isinstance(data, dict):
         problems.append(DataProblem(_TABLES, "-", "-", "expected a mapping of sections"))
         return [], {}
+    data = dict(data)
+    for name, file in FILE_SECTIONS.items():
+        if name in data:
+            problems.append(
+                DataProblem(
+                    _TABLES, name, "-", f"this section is a file of its own: {RULES_DIR}/{file}"
+                )
+            )
+        section = _read_yaml(root, root / RULES_DIR / file, problems)
+        if section is not None:
+            data[name] = section
     families = data.get("families")
     if not isinstance(families, list) or not all(isinstance(f, str) for f in families):
         problems.append(
@@ -221,13 +254,16 @@ def _read_tables(root: Path, problems: list[DataProblem]) -> tuple[list[str], di
             problems.append(DataProblem(_TABLES, name, "-", "unknown section"))
     for name, shape in SECTIONS.items():
         if name not in data:
-            problems.append(DataProblem(_TABLES, name, "-", "section is missing"))
+            if name not in FILE_SECTIONS:
+                problems.append(DataProblem(_TABLES, name, "-", "section is missing"))
             continue
         try:
             sections[name] = parse(shape, data[name])
         except ShapeError as error:
+            file = _section_file(name)
             problems += [
-                DataProblem(_TABLES, name, p.where or "-", p.message) for p in error.problems
+                DataProblem(file, name if file == _TABLES else "-", p.where or "-", p.message)
+                for p in error.problems
             ]
     return [f for f in families if f in FAMILIES], sections
 
@@ -239,12 +275,13 @@ def _cross_checks(
     options: Sequence[tuple[str, OptionRecord]],
     sections: dict[str, Any],
     vessel_keys: set[str],
+    contributed: Sequence[tuple[str, Code]] = (),
 ) -> list[DataProblem]:
     """Duplicates, and every code, rule, source and vessel key a rule file names, known."""
     problems: list[DataProblem] = []
     known = {
         "source": _unique(sources, lambda s: s.id, problems),
-        "code": _unique(codes, lambda c: c.code, problems),
+        "code": _unique([*codes, *contributed], lambda c: c.code, problems),
         "rule": _unique(rules, lambda r: r.id, problems),
         "vessel": vessel_keys,
     }
@@ -285,10 +322,13 @@ def _cross_checks(
                     )
                 )
     for name, section in sections.items():
+        file = _section_file(name)
         for where, kind, named in references(section):
             if named not in known[kind]:
                 what = "no vessel has the key" if kind == "vessel" else f"unknown {kind}"
-                problems.append(DataProblem(_TABLES, name, where, f"{what} {named!r}"))
+                problems.append(
+                    DataProblem(file, name if file == _TABLES else "-", where, f"{what} {named!r}")
+                )
     return problems
 
 

@@ -25,8 +25,10 @@ __all__ = [
     "TERRITORIES",
     "Access",
     "Case",
+    "Diagnostic",
     "Direction",
     "Imaging",
+    "Intervention",
     "Options",
     "Placement",
     "Territory",
@@ -209,6 +211,11 @@ class Options:
         doc="How an add-on on both sides goes on the claim: one line with 50 when the sides' units "
         "are equal, otherwise per side (default); always per side; or 50 for the shared units.",
     )
+    retired_codes: str | None = spec(
+        default=None,
+        doc="Whether an intervention code CPT has deleted is refused (default) or accepted with a "
+        "warning, for a claim dated before its deletion.",
+    )
 
     def _after_parse(self, where: str, problems: list[Problem], context: Any) -> Options:
         if context is not None:
@@ -218,6 +225,65 @@ class Options:
     def given(self) -> dict[str, str]:
         """The options set explicitly, by name."""
         return {k: v for k, v in dump(self, exclude_none=True).items() if isinstance(v, str)}
+
+
+def _code_words(value: Any) -> Any:
+    """' +36907 ' -> '36907': an add-on's plus sign and surrounding spaces do not matter."""
+    if isinstance(value, str):
+        return value.strip().lstrip("+").strip()
+    return value
+
+
+@shape
+class Diagnostic:
+    """A diagnostic study at the same session as an intervention, and why it is reportable."""
+
+    reason: str = spec(
+        default=REQUIRED,
+        strip=True,
+        min_length=1,
+        max_length=64,
+        doc="Why a separate diagnostic study was or was not done: no-prior-study, "
+        "inadequate-prior-study, changed-condition, intraprocedural-change (these qualify), or "
+        "prior-study-adequate (it does not).",
+    )
+    qualifies: bool | None = spec(
+        default=None,
+        doc="Whether the study is separately reportable; left out, the reason decides. It must "
+        "agree with the reason.",
+    )
+
+
+@shape
+class Intervention:
+    """A treatment done at the same session (a filter, a stent, coils...), as entered."""
+
+    code: str = spec(
+        default=REQUIRED,
+        normalise=_code_words,
+        pattern=r"\d{5}",
+        message=lambda value: f"{value!r} is not a five-digit code number",
+        doc='The intervention\'s code as it goes on the claim ("37191", "+36907").',
+    )
+    vessel: str = spec(
+        default=REQUIRED,
+        strip=True,
+        min_length=1,
+        max_length=200,
+        doc="The vessel treated (filtered, stented, embolized...), or for a dialysis circuit code "
+        "the fistula or graft, as a coder would write it.",
+    )
+    access: str | None = spec(
+        default=None,
+        pattern=_ACCESS_ID,
+        doc="Id of the access it was done from. May be left out when the case has one access.",
+    )
+    units: int = spec(default=1, ge=1, le=99, doc="Units, as the claim lists them.")
+    diagnostic: Diagnostic | None = spec(
+        default=None,
+        doc="The diagnostic study done at the same session, for the imaged positions the "
+        "intervention does not include. Left out: no separately reportable study is claimed.",
+    )
 
 
 @shape
@@ -247,6 +313,20 @@ class Case:
         "through need not be listed; listing them changes nothing.",
     )
     options: Options = spec(default=Options(), doc="Policy options; all optional.")
+    constructs: tuple[str, ...] = spec(
+        default=(),
+        max_length=16,
+        dump_default=False,
+        doc="Connections made by a procedure that this patient has, by id (`vascular variants "
+        "--constructs` lists them): a TIPS, a dialysis fistula or graft.",
+    )
+    interventions: tuple[Intervention, ...] = spec(
+        default=(),
+        max_length=100,
+        dump_default=False,
+        doc="The treatments done at the same session, in the order performed: each intervention "
+        "code decides which catheter placements it already includes.",
+    )
 
     def _after_parse(self, where: str, problems: list[Problem], context: Any) -> Case:
         ids = [access.id for access in self.accesses]
@@ -261,14 +341,16 @@ class Case:
         duplicated = sorted({i for i in ids if i is not None and ids.count(i) > 1})
         if duplicated:
             problems.append(Problem("accesses", f"access id {duplicated[0]!r} is used twice"))
-        bad = [v for v in self.variants if not re.fullmatch(_VARIANT_ID, v)]
-        for variant in bad:
-            problems.append(
-                Problem(
-                    f"variants[{self.variants.index(variant)}]",
-                    f"{variant!r} is not a variant id (lower case letters, digits, _)",
-                )
-            )
+        for field, kind in (("variants", "variant"), ("constructs", "construct")):
+            values = getattr(self, field)
+            for index, value in enumerate(values):
+                if not re.fullmatch(_VARIANT_ID, value.replace("-", "_")):
+                    problems.append(
+                        Problem(
+                            f"{field}[{index}]",
+                            f"{value!r} is not a {kind} id (lower case letters, digits, _)",
+                        )
+                    )
         return self
 
     def replace(self, **changes: Any) -> Case:

@@ -383,15 +383,28 @@ def find_variant_problems(
             problems.append(DataProblem(file, variant.id, "id", "duplicate variant id"))
         seen.add(variant.id)
         unknown = [
-            f"{field} {value!r}"
-            for move in variant.reattach
-            for field, value in (("vessel", move.vessel), ("parent", move.parent))
+            (where, f"{field} {value!r}")
+            for where, pairs in (
+                *(
+                    ("reattach", (("vessel", m.vessel), ("parent", m.parent)))
+                    for m in variant.reattach
+                ),
+                *(("connects", (("vessel", v), ("also_fed_by", f))) for v, f in variant.connects),
+                ("made", tuple(("vessel", v) for v in variant.made)),
+            )
+            for field, value in pairs
             if value not in by_id
         ]
         if unknown:
-            problems.append(
-                DataProblem(file, variant.id, "reattach", "unknown " + ", ".join(unknown))
-            )
+            for where in dict.fromkeys(w for w, _ in unknown):
+                problems.append(
+                    DataProblem(
+                        file,
+                        variant.id,
+                        where,
+                        "unknown " + ", ".join(text for w, text in unknown if w == where),
+                    )
+                )
             continue
         applied = apply_reattachments(records, variant)
         for problem in find_problems(applied):
@@ -407,15 +420,17 @@ def find_variant_problems(
 
 
 def apply_reattachments(records: RecordSet, *variants: VariantRecord) -> RecordSet:
-    """The same records with each variant's vessels moved under their new parents."""
+    """The records with each variant's vessels moved and each construct's confluences added."""
     moves = {move.vessel: move for variant in variants for move in variant.reattach}
-    vessels = [
-        (
-            file,
-            record.moved(moves[record.id].parent, moves[record.id].relation)
-            if record.id in moves
-            else record,
-        )
-        for file, record in records.vessels
-    ]
+    feeds: dict[str, list[str]] = {}
+    for variant in variants:
+        for vessel_id, feeder in variant.connects:
+            feeds.setdefault(vessel_id, []).append(feeder)
+    vessels = []
+    for file, record in records.vessels:
+        if record.id in moves:
+            record = record.moved(moves[record.id].parent, moves[record.id].relation)
+        if record.id in feeds:
+            record = record.fed_by(*feeds[record.id])
+        vessels.append((file, record))
     return RecordSet(vessels, records.trees, records.normaliser)

@@ -129,7 +129,15 @@ def _parser() -> argparse.ArgumentParser:
         glossary = commands.add_parser(command, parents=[common], help=text)
         glossary.add_argument("id", nargs="?", help=f"{what} (default: all)")
     commands.add_parser("options", parents=[common], help="the policy options and their defaults")
-    commands.add_parser("variants", parents=[common], help="list the anatomical variants")
+    commands.add_parser(
+        "variants", parents=[common], help="list the anatomical variants and the constructs"
+    )
+    interventions = commands.add_parser(
+        "interventions",
+        parents=[common],
+        help="the intervention codes the engine knows and what of the catheter work each includes",
+    )
+    interventions.add_argument("code", nargs="?", help="one code (default: all)")
     validate = commands.add_parser("validate", parents=[common], help="validate a data directory")
     validate.add_argument(
         "dir", nargs="?", type=Path, help="directory (default: the embedded atlas)"
@@ -496,13 +504,31 @@ def _options(args: argparse.Namespace, out: TextIO) -> None:
 
 def _variants(args: argparse.Namespace, out: TextIO) -> None:
     anatomy = _anatomy(args)
-    variants = [anatomy.variants[i] for i in sorted(anatomy.variants)]
+    variants = sorted(anatomy.variants.values(), key=lambda v: (v.kind != "variant", v.id))
     data = {"schema_version": 1, "variants": [v.to_json() for v in variants]}
     text = "\n".join(
         f"{v.id}: {v.name}\n  "
         + "; ".join(f"{m.vessel} -> {m.relation} of {m.parent}" for m in v.reattach)
+        if v.kind == "variant"
+        else f'{v.id} (construct; list it under "constructs"): {v.name}\n  makes '
+        + ", ".join(v.made)
+        + "".join(f"; {vessel} also reached from {feeder}" for vessel, feeder in v.connects)
         for v in variants
     )
+    _emit(out, args, data, text)
+
+
+def _interventions(args: argparse.Namespace, out: TextIO) -> None:
+    from vascular.reports import intervention_report
+
+    anatomy = _anatomy(args)
+    report = intervention_report(anatomy, args.code)
+    if report is None:
+        raise UsageError(
+            f"{args.code!r} is not an intervention code the engine knows; "
+            "'vascular interventions' lists them"
+        )
+    data, text = report
     _emit(out, args, data, text)
 
 
@@ -560,6 +586,7 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace, TextIO], None]] = {
     "sources": _sources,
     "rules": _rules,
     "options": _options,
+    "interventions": _interventions,
     "variants": _variants,
     "validate": _validate,
     "schema": _schema,

@@ -251,9 +251,13 @@ def _constraint_checker(
                 problems.append(Problem(_at(where), f"has more than {high} {unit}s"))
                 return _INVALID
         if isinstance(value, str) and pattern is not None and not pattern.fullmatch(value):
+            message = meta.get("message")
             problems.append(
                 Problem(
-                    _at(where), f"{_kind(value)} does not fit the pattern {meta['pattern_text']}"
+                    _at(where),
+                    message(value)
+                    if callable(message)
+                    else f"{_kind(value)} does not fit the pattern {meta['pattern_text']}",
                 )
             )
             return _INVALID

@@ -26,7 +26,14 @@ TREES_FILE = "trees.yaml"
 VOCABULARY_FILE = "vocabulary.yaml"
 CLASSES_FILE = "classes.yaml"
 RULES_DIR = "rules"
-RULE_FILES = ("codes.yaml", "rules.yaml", "sources.yaml", "options.yaml", "tables.yaml")
+RULE_FILES = (
+    "codes.yaml",
+    "rules.yaml",
+    "sources.yaml",
+    "options.yaml",
+    "tables.yaml",
+    "interventions.yaml",
+)
 
 
 def rules_root(root: Path, fallback: Path) -> Path:

@@ -35,7 +35,8 @@ class Finding:
     subject: tuple[int, ...] = ()
     """Indexes of the placements it is about."""
     facts: Mapping[str, Fact] = field(default_factory=dict)
-    """What the template fills in."""
+    """What the template fills in. A ``sources`` fact (source ids) replaces the rule's own
+    sources in the reason (an intervention line cites its code's sources)."""
     severity: Severity = "reason"
     """What kind of finding it is."""
     where: str = ""

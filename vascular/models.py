@@ -150,6 +150,17 @@ class Reattachment(_Record):
     """How it leaves its new parent."""
 
 
+class Connection(_Record):
+    """A confluence a construct makes: `vessel` is also reached from `also_fed_by`."""
+
+    vessel: VesselId
+    """The vessel reached."""
+
+    also_fed_by: VesselId
+    """The vessel it is also reached from (the TIPS tract for the portal vein; the inflow artery
+    for a dialysis fistula or graft)."""
+
+
 class VariantRecord(_Record):
     """A named anatomical variant: a set of re-attachments applied on top of the standard atlas."""
 
@@ -162,8 +173,20 @@ class VariantRecord(_Record):
     description: str
     """What differs, in plain words, and what it does to catheter orders."""
 
-    reattach: tuple[Reattachment, ...] = Field(min_length=1)
-    """The vessels that arise elsewhere."""
+    kind: Literal["variant", "construct"] = "variant"
+    """variant: a congenital difference (vessels arise elsewhere); construct: a connection made by
+    a procedure that exists only in some patients (a TIPS, a dialysis fistula or graft). A case
+    lists its variants under ``variants`` and its constructs under ``constructs``."""
+
+    reattach: tuple[Reattachment, ...] = ()
+    """The vessels that arise elsewhere (a variant moves at least one)."""
+
+    made: tuple[VesselId, ...] = ()
+    """For a construct: the vessels it consists of. They exist only in a patient who has it: a
+    case that names one of them must list the construct."""
+
+    connects: tuple[Connection, ...] = ()
+    """For a construct: the confluences it adds (a vessel also reached from another)."""
 
     prevalence: str | None = None
     """How common the variant is, with its source, where known."""
@@ -176,6 +199,14 @@ class VariantRecord(_Record):
     side words included where they are part of the phrase ('replaced right hepatic'). A name
     that reads as one of these, or as a variant word ('replaced', 'accessory', 'aberrant') with a
     vessel the variant moves ('replaced RHA'), reads as this variant."""
+
+    @model_validator(mode="after")
+    def _does_something(self) -> Self:
+        if self.kind == "variant" and (not self.reattach or self.made or self.connects):
+            raise ValueError("a variant moves vessels (reattach) and makes none (made, connects)")
+        if self.kind == "construct" and (not self.made or self.reattach):
+            raise ValueError("a construct makes vessels (made) and moves none (reattach)")
+        return self
 
 
 class ClassRecord(_Record):

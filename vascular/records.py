@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from vascular.frozen import record
+from vascular.frozen import record, replace
 
 __all__ = [
     "NameClass",
@@ -81,6 +81,10 @@ class Vessel:
             self.note,
         )
 
+    def fed_by(self, *feeders: str) -> Vessel:
+        """The same vessel also reached from `feeders` (a construct's confluence)."""
+        return replace(self, also_fed_by=(*self.also_fed_by, *feeders))
+
     def to_json(self) -> dict[str, Any]:
         """The record as JSON, every field."""
         return {
@@ -144,6 +148,12 @@ class Variant:
     prevalence: str | None = None
     source_ids: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
+    kind: str = "variant"
+    """variant (congenital) or construct (made by a procedure)."""
+    made: tuple[str, ...] = ()
+    """For a construct: the vessels it consists of (they exist only with it)."""
+    connects: tuple[tuple[str, str], ...] = ()
+    """For a construct: (vessel, also fed by) confluences it adds."""
 
     def to_json(self) -> dict[str, Any]:
         """The variant as JSON."""
@@ -158,4 +168,7 @@ class Variant:
             "prevalence": self.prevalence,
             "source_ids": list(self.source_ids),
             "aliases": list(self.aliases),
+            "kind": self.kind,
+            "made": list(self.made),
+            "connects": [{"vessel": v, "also_fed_by": f} for v, f in self.connects],
         }

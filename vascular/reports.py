@@ -27,6 +27,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "atlas_report",
     "error_report",
+    "intervention_report",
     "search_report",
     "vessel_report",
     "vessel_summary",
@@ -219,6 +220,9 @@ class PlacementExplained:
     orders: tuple[OrderJSON, ...] = spec(default=(), doc="The family route with orders.")
     options: tuple[OptionEffectJSON, ...] = spec(default=(), doc="Options that decided.")
     explanation: tuple[str, ...] = spec(default=(), doc="Every note about it.")
+    included_in: str | None = spec(
+        default=None, doc="The intervention code that includes it, or null."
+    )
 
 
 @shape
@@ -267,6 +271,34 @@ class FamilyReport:
     vessels: tuple[ChartRowJSON, ...] = spec(default=(), doc="Each vessel, depth first.")
 
 
+@shape
+class InterventionJSON:
+    """One intervention code and what of the catheter work it includes."""
+
+    code: str = spec(default=REQUIRED, doc="The code number.")
+    label: str = spec(default=REQUIRED, doc="As a claim writes it (+ on an add-on).")
+    family: str = spec(default=REQUIRED, doc="Its family's id.")
+    family_name: str = spec(default=REQUIRED, doc="Its family in plain words.")
+    summary: str = spec(default=REQUIRED, doc="This project's own summary.")
+    scope: str = spec(default=REQUIRED, doc="all, territory, non-selective or none.")
+    territory: tuple[str, ...] = spec(default=(), doc="The territories it includes, by name.")
+    scope_accesses: str = spec(default=REQUIRED, doc="same: its own access; any: every access.")
+    side_modifier: str = spec(default=REQUIRED, doc="none, or RT/LT from the treated side.")
+    status: str = spec(default=REQUIRED, doc="active or deleted.")
+    replaced_by: str | None = spec(default=None, doc="For a deleted code: what replaced it.")
+    sources: tuple[str, ...] = spec(default=(), doc="Source ids.")
+    confidence: str = spec(default=REQUIRED, doc="S, S-weak, K or D.")
+    section: str = spec(default=REQUIRED, doc="Its section of the reference.")
+
+
+@shape
+class InterventionsReport:
+    """`vascular interventions --json`: the intervention codes the engine knows."""
+
+    schema_version: int = spec(default=SCHEMA_VERSION, doc="Version of this shape.")
+    interventions: tuple[InterventionJSON, ...] = spec(default=(), doc="Each code.")
+
+
 REPORT_SHAPES: dict[str, type] = {
     "family.schema.json": FamilyReport,
     "error.schema.json": ErrorReport,
@@ -274,6 +306,7 @@ REPORT_SHAPES: dict[str, type] = {
     "vessels.schema.json": VesselsReport,
     "validate.schema.json": AtlasReport,
     "explain.schema.json": ExplainReport,
+    "interventions.schema.json": InterventionsReport,
 }
 """Schema file name -> the shape of the JSON it describes (the family chart adds its own)."""
 
@@ -370,3 +403,69 @@ def error_report(error: VascularError) -> dict[str, Any]:
             for p in error.problems
         ]
     return {"schema_version": SCHEMA_VERSION, "error": report}
+
+
+_SCOPE_WORDS = {
+    "all": "all the catheter work: the access, the route to the treated vessel and its territory",
+    "territory": "the catheter work in its territory and on the way to the treated vessel",
+    "non-selective": "only the non-selective catheter codes of the accesses used",
+    "none": "no catheter work: the placements keep their codes",
+}
+
+
+def intervention_report(anatomy: Anatomy, code: str | None) -> tuple[dict[str, Any], str] | None:
+    """Every intervention code (or one), as JSON and as text; None for a code it does not know."""
+    table = anatomy.rules.table("interventions")
+    wanted = code.strip().lstrip("+") if code else None
+    if wanted is not None and wanted not in table.codes:
+        return None
+    chosen = [table.codes[wanted]] if wanted else list(table.codes.values())
+    names = {f.id: f.name for f in table.table.families}
+    regions = table.regions
+    rows = [
+        {
+            "code": entry.code,
+            "label": anatomy.rules.label(entry.code),
+            "family": entry.family,
+            "family_name": names[entry.family],
+            "summary": entry.summary,
+            "scope": entry.scope,
+            "territory": [regions[t].spec.name for t in entry.territory],
+            "scope_accesses": entry.scope_accesses,
+            "side_modifier": entry.laterality,
+            "status": entry.status,
+            "replaced_by": entry.replaced_by,
+            "sources": list(entry.sources),
+            "confidence": entry.confidence,
+            "section": table.sections.get(entry.family, ""),
+        }
+        for entry in chosen
+    ]
+    if wanted:
+        row = rows[0]
+        text = "\n".join(
+            [
+                f"{row['label']}: {row['summary']}",
+                f"  family: {row['family_name']} (reference {row['section']})",
+                f"  includes: {_SCOPE_WORDS[row['scope']]}"
+                + (f" ({' or '.join(row['territory'])})" if row["territory"] else ""),
+                "  from: "
+                + (
+                    "placements of every access"
+                    if row["scope_accesses"] == "any"
+                    else "placements of its own access"
+                ),
+                f"  side modifier: {'RT or LT' if row['side_modifier'] == 'RT/LT' else 'none'}",
+                f"  status: {row['status']}"
+                + (f" (replaced by {row['replaced_by']})" if row["replaced_by"] else ""),
+                f"  sources: {', '.join(row['sources'])}; confidence {row['confidence']}",
+            ]
+        )
+    else:
+        width = max(len(r["label"]) for r in rows)
+        text = "\n".join(
+            f"{r['label']:<{width}}  {r['scope']:<13}  {r['family_name']}"
+            + ("  [deleted]" if r["status"] == "deleted" else "")
+            for r in rows
+        )
+    return {"schema_version": SCHEMA_VERSION, "interventions": rows}, text

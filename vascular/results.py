@@ -21,6 +21,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "CodeLine",
     "CodingResult",
+    "IncludedLine",
     "PlacementResult",
     "Reason",
     "WarningDetail",
@@ -108,6 +109,15 @@ class CodeLine:
     findings: tuple[Finding, ...] = spec(
         default=(), in_json=False, doc="The decisions behind the line, before rendering."
     )
+    entered: bool = spec(
+        default=False,
+        doc="A line the case entered itself (an intervention), listed as given; the catheter lines "
+        "follow it.",
+    )
+    includes: tuple[str, ...] = spec(
+        default=(),
+        doc="For an intervention line: ids of the placed vessels it includes, which have no line.",
+    )
 
     @property
     def label(self) -> str:
@@ -125,6 +135,8 @@ class CodeLine:
             "vessels": list(self.vessels),
             "rationale": list(self.rationale),
             "reasons": [reason.to_json() for reason in self.reasons],
+            "entered": self.entered,
+            "includes": list(self.includes),
         }
 
 
@@ -152,6 +164,11 @@ class PlacementResult:
     findings: tuple[Finding, ...] = spec(
         default=(), in_json=False, doc="The decisions about this placement, before rendering."
     )
+    included_in: str | None = spec(
+        default=None,
+        doc="The intervention code that includes this placement (it has no line of its own), or "
+        "null.",
+    )
 
     def to_json(self) -> dict[str, Any]:
         """The placement's reading as JSON."""
@@ -161,6 +178,32 @@ class PlacementResult:
             "order": self.order,
             "family": self.family,
             "access": self.access,
+            "included_in": self.included_in,
+        }
+
+
+@shape
+class IncludedLine:
+    """A catheter line the case would have without its interventions, which one of them includes."""
+
+    code: str = spec(default=REQUIRED, doc="The catheter code (add-ons without the plus sign).")
+    units: int = spec(default=1, ge=1, doc="Its units.")
+    modifiers: tuple[str, ...] = spec(default=(), doc="Its modifiers, as it would be reported.")
+    access: str | None = spec(default=None, doc="Id of its access.")
+    vessels: tuple[str, ...] = spec(default=(), doc="Ids of the vessels it would stand for.")
+    included_in: str = spec(default=REQUIRED, doc="The intervention code that includes it.")
+    reason: str = spec(default="", doc="Why it is not on the claim, in plain words.")
+
+    def to_json(self) -> dict[str, Any]:
+        """The included line as JSON."""
+        return {
+            "code": self.code,
+            "units": self.units,
+            "modifiers": list(self.modifiers),
+            "access": self.access,
+            "vessels": list(self.vessels),
+            "included_in": self.included_in,
+            "reason": self.reason,
         }
 
 
@@ -185,6 +228,11 @@ class CodingResult:
     findings: tuple[Finding, ...] = spec(
         default=(), in_json=False, doc="Every decision of the engine for this case."
     )
+    included_lines: tuple[IncludedLine, ...] = spec(
+        default=(),
+        doc="Catheter lines the route would have without the case's interventions, which they "
+        "include (shown struck through); empty without interventions.",
+    )
 
     def to_json(self) -> dict[str, Any]:
         """Exactly the documented JSON shape."""
@@ -194,6 +242,7 @@ class CodingResult:
             "placements": [placement.to_json() for placement in self.placements],
             "warnings": list(self.warnings),
             "warning_details": [detail.to_json() for detail in self.warning_details],
+            "included_lines": [line.to_json() for line in self.included_lines],
         }
 
     def dumps(self, indent: int | None = 2) -> str:

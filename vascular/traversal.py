@@ -36,6 +36,7 @@ __all__ = [
     "name_problems",
     "position_of",
     "readings",
+    "routes_to",
     "trace",
 ]
 
@@ -368,6 +369,14 @@ def readings(
             reading, _ = _arterial_order_option(anatomy, settings, site, vessel, chain, reading)
         found[vessel.id] = Reading(reading.selective, reading.order, reading.family)
     return found
+
+
+def routes_to(anatomy: Anatomy, site: AccessSite, vessel: Vessel) -> tuple[tuple[str, ...], ...]:
+    """Every way a catheter can go from the access to the vessel (none when it cannot get there).
+
+    Each route runs from the puncture to the vessel, as a placement's route does.
+    """
+    return tuple(route for route, _ in _routes(anatomy, site, vessel))
 
 
 def _passed_through_heart(tables: TracingTables, stops: list[Stop]) -> list[Stop]:

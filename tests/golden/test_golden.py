@@ -56,10 +56,38 @@ def test_golden_case(golden: dict[str, Any]) -> None:
         assert any(words in reason for line in result.lines for reason in line.rationale), words
 
 
-def test_every_code_in_the_code_table_has_a_golden_case() -> None:
-    expected = {
+def _coded() -> set[str]:
+    return {
         line.lstrip("+").split("-")[0].split(" ")[0]
         for param in CASES
         for line in param.values[0]["lines"]  # type: ignore[index]
     }
-    assert set(atlas().rules.codes) - expected == set()
+
+
+def test_every_catheter_code_has_a_golden_case() -> None:
+    interventions = atlas().rules.table("interventions").codes
+    catheter = set(atlas().rules.codes) - set(interventions)
+    assert catheter - _coded() == set()
+
+
+def test_every_intervention_family_has_a_golden_case() -> None:
+    table = atlas().rules.table("interventions")
+    families = {table.codes[code].family for code in _coded() & set(table.codes)}
+    assert {family.id for family in table.table.families} - families == set()
+
+
+def test_each_intervention_family_has_three_cases_one_keeping_a_catheter_line() -> None:
+    table = atlas().rules.table("interventions")
+    catheter = set(atlas().rules.codes) - set(table.codes)
+    cases: list[dict[str, Any]] = [
+        p.values[0]  # type: ignore[misc]
+        for p in CASES
+        if "interventions" in p.values[0]["case"]  # type: ignore[index]
+    ]
+    for family in table.table.families:
+        mine = [case for case in cases if case["family"] == family.id]
+        assert len(mine) >= 3, family.id
+        kept = [
+            case for case in mine if any(line.lstrip("+")[:5] in catheter for line in case["lines"])
+        ]
+        assert kept, f"{family.id}: no case keeps a catheter line"

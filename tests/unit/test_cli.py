@@ -132,13 +132,13 @@ def test_validate_reports_counts(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "validate", str(MINI_DIR), "--json")
     data = json.loads(out)
     assert status == 0
-    assert data["vessel_count"] == 138
-    assert data["by_region"] == {"abdominal": 78, "thoracic": 60}
+    assert data["vessel_count"] == 145
+    assert data["by_region"] == {"abdominal": 85, "thoracic": 60}
     assert data["by_tree"] == {
-        "systemic_arterial": 95,
-        "systemic_venous": 29,
+        "systemic_arterial": 99,
+        "systemic_venous": 31,
         "pulmonary_arterial": 8,
-        "portal_venous": 6,
+        "portal_venous": 7,
     }
 
 

@@ -280,7 +280,14 @@ def test_the_result_serialises_to_the_documented_shape(mini_anatomy: Anatomy) ->
         mini_anatomy,
     )
     data = result.to_json()
-    assert set(data) == {"schema_version", "lines", "placements", "warnings", "warning_details"}
+    assert set(data) == {
+        "schema_version",
+        "lines",
+        "placements",
+        "warnings",
+        "warning_details",
+        "included_lines",
+    }
     assert data["schema_version"] == 1
     line = data["lines"][0]
     assert set(line) == {
@@ -292,6 +299,8 @@ def test_the_result_serialises_to_the_documented_shape(mini_anatomy: Anatomy) ->
         "vessels",
         "rationale",
         "reasons",
+        "entered",
+        "includes",
     }
     assert [
         r["text"] + " [" + r["rule"] + ": " + ", ".join(r["sources"]) + "]" for r in line["reasons"]
@@ -311,6 +320,7 @@ def test_the_result_serialises_to_the_documented_shape(mini_anatomy: Anatomy) ->
             "order": 2,
             "family": "left_common_iliac_artery",
             "access": "A",
+            "included_in": None,
         },
         {
             "vessel": "left_uterine_artery",
@@ -318,6 +328,7 @@ def test_the_result_serialises_to_the_documented_shape(mini_anatomy: Anatomy) ->
             "order": 4,
             "family": "left_common_iliac_artery",
             "access": "A",
+            "included_in": None,
         },
     ]
     assert data["warnings"] == []

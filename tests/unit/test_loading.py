@@ -231,7 +231,7 @@ def test_a_broken_vocabulary_is_named(mini_copy: Path) -> None:
 
 def test_the_mini_anatomy_loads_into_a_frozen_graph() -> None:
     anatomy = read_anatomy(MINI_DIR)
-    assert len(anatomy) == 138
+    assert len(anatomy) == 145
     assert nx.is_frozen(anatomy.graph)
     with pytest.raises(nx.NetworkXError):
         anatomy.graph.add_node("extra")

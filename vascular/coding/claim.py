@@ -28,6 +28,9 @@ class ClaimRules:
     several_accesses: str = spec(default=REQUIRED, ref="rule", doc="A family from two accesses.")
     lesser: str = spec(default=REQUIRED, ref="rule", doc="A code another code includes.")
     repeat: str = spec(default=REQUIRED, ref="rule", doc="A code reported twice.")
+    included: str = spec(
+        default=REQUIRED, ref="rule", doc="A catheter line an intervention on the claim includes."
+    )
 
 
 @shape
@@ -59,12 +62,28 @@ def settle(
 ) -> tuple[list[Settled], list[Finding]]:
     """Claim-ordered lines with their modifiers, and the warnings settling raised."""
     distinct_modifier = view.settings.get(table.distinct_option)
-    ordered = _claim_order(view, drafts)
+    entered = sorted((d for d in drafts if d.as_entered), key=lambda d: d.rank)
+    ordered = _claim_order(view, [d for d in drafts if not d.as_entered])
     extra: dict[int, list[Finding]] = defaultdict(list)
     distinct: set[int] = set()
     warnings = _repeated_families(view, table, ordered, distinct, extra, distinct_modifier)
     _lesser_codes(view, table, ordered, distinct, extra, distinct_modifier)
     _repeats(view, table, ordered, distinct, extra, distinct_modifier)
+    _marked(view, ordered, distinct, extra)
+    lines = _settled(view, table, entered, set(), defaultdict(list), distinct_modifier)
+    lines += _settled(view, table, ordered, distinct, extra, distinct_modifier)
+    identical = _identical_lines(view, table, lines[len(entered) :], distinct_modifier)
+    return [*lines[: len(entered)], *identical], warnings
+
+
+def _settled(
+    view: CaseView,
+    table: ClaimTable,
+    ordered: Sequence[Draft],
+    distinct: set[int],
+    extra: dict[int, list[Finding]],
+    distinct_modifier: str,
+) -> list[Settled]:
     settled = []
     for position, draft in enumerate(ordered):
         modifiers = list(draft.modifiers)
@@ -81,7 +100,43 @@ def settle(
                 )
             )
         settled.append(Settled(draft, tuple(modifiers), (*draft.findings, *findings)))
-    return _identical_lines(view, table, settled, distinct_modifier), warnings
+    return settled
+
+
+def _marked(
+    view: CaseView, drafts: Sequence[Draft], distinct: set[int], extra: dict[int, list[Finding]]
+) -> None:
+    """The distinct-service modifier on the lines of placements an earlier family marked.
+
+    A qualifying diagnostic study at an intervention; a line that has the modifier keeps one.
+    """
+    marks = {
+        (index, str(mark.facts["modifier"])): mark
+        for result in view.earlier
+        for mark in result.marks
+        for index in mark.subject
+    }
+    if not marks:
+        return
+    stops = {stop.index: stop for stop in view.tracing.stops}
+    for position, draft in enumerate(drafts):
+        subject = {
+            index
+            for finding in draft.findings
+            for index in finding.subject
+            if index in stops and stops[index].access is draft.access
+        }
+        subject |= {
+            stop.index
+            for stop in stops.values()
+            if stop.access is draft.access and stop.vessel.id in draft.vessels
+        }
+        found = next((mark for (index, _), mark in marks.items() if index in subject), None)
+        if found is None:
+            continue
+        if position not in distinct:
+            distinct.add(position)
+            extra[position].append(found)
 
 
 def _identical_lines(

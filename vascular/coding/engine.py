@@ -16,12 +16,12 @@ from vascular.case import Case, parse_case
 from vascular.coding.claim import ClaimTable, Settled, settle
 from vascular.coding.families import FAMILIES
 from vascular.coding.family import CaseView, FamilyResult
-from vascular.coding.naming import read_names, settle_classes
+from vascular.coding.naming import construct_problems, read_names, settle_classes
 from vascular.coding.render import Renderer
 from vascular.errors import AnatomyDataError, CaseError, CaseProblem
 from vascular.findings import Finding
 from vascular.frozen import replace
-from vascular.results import CodeLine, CodingResult, PlacementResult
+from vascular.results import CodeLine, CodingResult, IncludedLine, PlacementResult
 from vascular.rulebook import Settings
 from vascular.traversal import Stop, Tracing, name_problems, trace
 
@@ -56,7 +56,8 @@ def trace_and_code(
         CaseError: the case cannot be coded as given; every problem is listed.
     """
     patient, parsed, settings = prepare(anatomy, case)
-    rule = patient.rules.table("naming").rule
+    naming = patient.rules.table("naming")
+    rule = naming.rule
     named = read_names(patient, parsed, rule)
     notes = named.notes
     problems = list(named.problems)
@@ -83,6 +84,7 @@ def trace_and_code(
         explanations=explanations,
         problems=problems,
         notes=notes,
+        early=construct_problems(patient, settled, naming.construct_rule),
     )
 
 
@@ -107,24 +109,38 @@ def prepare(anatomy: Anatomy, case: Case | Mapping[str, Any]) -> tuple[Anatomy, 
 
 
 def patient_anatomy(anatomy: Anatomy, case: Case) -> Anatomy:
-    """The atlas with the case's anatomical variants applied (each combination built once).
+    """The atlas with the case's variants and constructs applied (each combination built once).
 
     Raises:
-        CaseError: a variant the atlas does not define, or variants that cannot go together.
+        CaseError: a variant or construct the atlas does not define, one listed in the wrong
+            field, or several that cannot go together.
     """
-    if not case.variants:
+    if not case.variants and not case.constructs:
         return anatomy
-    unknown = [v for v in case.variants if v not in anatomy.variants]
-    if unknown:
-        raise CaseError(
-            CaseProblem(
-                f"variants[{case.variants.index(v)}]",
-                f"unknown variant {v!r}; the variants are " + ", ".join(sorted(anatomy.variants)),
-            )
-            for v in unknown
-        )
+    problems = []
+    chosen = []
+    for field, kind in (("variants", "variant"), ("constructs", "construct")):
+        known = sorted(v.id for v in anatomy.variants.values() if v.kind == kind)
+        for index, given in enumerate(getattr(case, field)):
+            found = anatomy.variants.get(given.replace("-", "_"))
+            if found is None or found.kind != kind:
+                listed = (
+                    f"; {given!r} is a {found.kind}: list it under {found.kind}s"
+                    if found is not None
+                    else ""
+                )
+                problems.append(
+                    CaseProblem(
+                        f"{field}[{index}]",
+                        f"unknown {kind} {given!r}{listed}; the {kind}s are " + ", ".join(known),
+                    )
+                )
+            else:
+                chosen.append(found.id)
+    if problems:
+        raise CaseError(problems)
     try:
-        return anatomy.with_variants(*case.variants)
+        return anatomy.with_variants(*chosen)
     except AnatomyDataError as error:
         raise CaseError(
             [
@@ -163,6 +179,7 @@ def code_tracing(
     explanations: bool = True,
     problems: Sequence[CaseProblem] = (),
     notes: Mapping[int, tuple[Finding, ...]] | None = None,
+    early: Sequence[Finding] = (),
 ) -> Coded:
     """Code an already traced case.
 
@@ -173,6 +190,7 @@ def code_tracing(
         explanations: put every placement's notes into words (`vascular explain`, the app).
         problems: problems found before tracing (names), reported with the others.
         notes: findings about placements found before tracing (how their names were read).
+        early: problems found before tracing, as findings (a construct's vessel named alone).
 
     Raises:
         CaseError: every problem found before tracing, while tracing and while coding, together.
@@ -181,19 +199,23 @@ def code_tracing(
     view = CaseView(anatomy, tracing, tracing.settings)
     results: list[FamilyResult] = []
     claimed: set[int] = set()
-    stops = tracing.stops
+    stops: Sequence[Stop] = tracing.stops
     for family_id in rules.families:
         open_stops = [stop for stop in stops if stop.index not in claimed] if claimed else stops
         result = FAMILIES[family_id].code(view, open_stops, rules.table(family_id))
         results.append(result)
         view.earlier.append(result)
         claimed |= result.claimed
+        if result.restated:
+            again = {stop.index: stop for stop in result.restated}
+            stops = [again.get(stop.index, stop) for stop in stops]
     claim_table: ClaimTable = rules.table("claim")
     drafts = [draft for result in results for draft in result.drafts]
     settled, claim_warnings = settle(view, drafts, claim_table)
     findings = [warning for stop in stops for warning in stop.warnings]
     findings += [finding for result in results for finding in result.findings]
     findings += claim_warnings
+    findings = [*early, *findings]
     renderer = Renderer(anatomy, tracing)
     found = _unique_places(
         [
@@ -204,9 +226,69 @@ def code_tracing(
     )
     if found:
         raise CaseError(found)
-    early = [finding for group in (notes or {}).values() for finding in group]
-    coded = _result(renderer, tracing, settled, [*early, *findings], rationale, explanations)
+    early_notes = [finding for group in (notes or {}).values() for finding in group]
+    coded = _result(renderer, tracing, settled, [*early_notes, *findings], rationale, explanations)
+    if tracing.case.interventions:
+        coded = replace(
+            coded, included_lines=_included_lines(anatomy, tracing, settled, results, renderer)
+        )
     return Coded(anatomy, tracing, tuple(results), tuple(settled), coded)
+
+
+def _included_lines(
+    anatomy: Anatomy,
+    tracing: Tracing,
+    settled: Sequence[Settled],
+    results: Sequence[FamilyResult],
+    renderer: Renderer,
+) -> tuple[IncludedLine, ...]:
+    """The catheter lines the route would give without the interventions, that they include."""
+    alone = replace(tracing, case=replace(tracing.case, interventions=()))
+    without = code_tracing(anatomy, alone, rationale=False, explanations=False).result.lines
+    by_placement: dict[int, str] = {}
+    by_access: dict[str, str] = {}
+    for item in settled:
+        draft = item.draft
+        for index in draft.includes:
+            by_placement.setdefault(index, draft.code)
+        if draft.as_entered:
+            for site in draft.covered():
+                by_access.setdefault(site.id, draft.code)
+    kept = {(item.draft.code, item.draft.access.id, item.draft.vessels) for item in settled}
+    claimed = {i for r in results for i in r.claimed} - set(by_placement)
+    entered = next((item.draft.code for item in settled if item.draft.as_entered), None)
+    places: dict[tuple[str | None, str], int] = {
+        (stop.access.id, stop.vessel.id): stop.index for stop in tracing.stops
+    }
+    rule = anatomy.rules.table("claim").rules.included
+    found = []
+    for line in without:
+        if (line.code, line.access, line.vessels) in kept:
+            continue
+        indexes = [places[(line.access, v)] for v in line.vessels if (line.access, v) in places]
+        key = "line-included"
+        if indexes and all(i in by_placement for i in indexes):
+            by = by_placement[indexes[0]]
+        elif indexes and all(i in by_placement or i in claimed for i in indexes) and entered:
+            by = next((by_placement[i] for i in indexes if i in by_placement), entered)
+            key = "line-guidance"
+        elif not line.vessels and line.access in by_access:
+            by = by_access[line.access]
+        else:
+            continue
+        reason = renderer.text(Finding(rule, key, facts={"code": line.code, "by": by}))
+        found.append(
+            IncludedLine(
+                code=line.code,
+                units=line.units,
+                modifiers=line.modifiers,
+                access=line.access,
+                vessels=line.vessels,
+                included_in=by,
+                reason=reason,
+            )
+        )
+    return tuple(found)
 
 
 def _unique_places(problems: Sequence[CaseProblem]) -> list[CaseProblem]:
@@ -252,6 +334,8 @@ def _result(
         rendered = [renderer.reasoned(f) for f in line_findings] if rationale else []
         lines.append(
             CodeLine(
+                entered=draft.as_entered,
+                includes=tuple(stops[i].vessel.id for i in draft.includes if i in stops),
                 code=draft.code,
                 units=draft.units,
                 modifiers=item.modifiers,
@@ -268,8 +352,9 @@ def _result(
         if finding.severity == "note":
             for index in finding.subject:
                 notes.setdefault(index, []).append(finding)
+    included_in = {i: item.draft.code for item in settled for i in item.draft.includes}
     placements = tuple(
-        _placement(renderer, stop, notes.get(stop.index, []), explanations)
+        _placement(renderer, stop, notes.get(stop.index, []), explanations, included_in)
         for stop in tracing.stops
     )
     details = tuple(renderer.warning(f) for f in findings if f.severity == "warning")
@@ -283,9 +368,14 @@ def _result(
 
 
 def _placement(
-    renderer: Renderer, stop: Stop, notes: list[Finding], rationale: bool
+    renderer: Renderer,
+    stop: Stop,
+    notes: list[Finding],
+    rationale: bool,
+    included_in: Mapping[int, str],
 ) -> PlacementResult:
     return PlacementResult(
+        included_in=included_in.get(stop.index),
         vessel=stop.vessel.id,
         selective=stop.selective,
         order=stop.order,

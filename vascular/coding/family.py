@@ -56,6 +56,20 @@ class Draft:
     """Further accesses a line combines (both sides of a bilateral code)."""
     by: str = ""
     """The id of the family that made it."""
+    as_entered: bool = False
+    """A line the case entered itself (an intervention): listed first, in the order given, and
+    left out of the catheter codes' modifier rules (only its side modifier is added)."""
+    includes: tuple[int, ...] = ()
+    """For an intervention line: the placements it includes (they have no line of their own)."""
+    covers: tuple[AccessSite, ...] | None = None
+    """The accesses whose own non-selective catheter code this line includes; None: its access
+    and `other_accesses`."""
+
+    def covered(self) -> tuple[AccessSite, ...]:
+        """The accesses whose own non-selective catheter code this line includes."""
+        if self.covers is not None:
+            return self.covers
+        return (self.access, *self.other_accesses)
 
 
 @record
@@ -68,6 +82,12 @@ class FamilyResult:
     """Notes on placements, warnings and problems."""
     claimed: frozenset[int] = frozenset()
     """Indexes of the placements this family coded (later families do not see them)."""
+    restated: tuple[Stop, ...] = ()
+    """Placements later families must read as given here instead (imaging an intervention
+    includes taken away)."""
+    marks: tuple[Finding, ...] = ()
+    """Reasons for the distinct-service modifier on whichever line a later family makes for the
+    placements they name (a qualifying diagnostic study at an intervention)."""
 
 
 @record

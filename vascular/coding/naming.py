@@ -14,13 +14,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from vascular.anatomy import Anatomy
-from vascular.case import Case
+from vascular.case import Access, Case, Intervention, Placement
 from vascular.errors import CaseProblem
 from vascular.findings import Finding
 from vascular.frozen import record, replace
 from vascular.results import CodingResult
 
-__all__ = ["NamedCase", "read_names", "settle_classes"]
+__all__ = ["NamedCase", "construct_problems", "read_names", "settle_classes"]
 
 
 @record
@@ -43,8 +43,10 @@ def read_names(anatomy: Anatomy, case: Case, rule: str) -> NamedCase:
         case: the parsed case.
         rule: the rule id of a name reading's note (tables.yaml, section naming).
     """
-    if all(a.vessel in anatomy for a in case.accesses) and all(
-        p.vessel in anatomy for p in case.placements
+    if (
+        all(a.vessel in anatomy for a in case.accesses)
+        and all(p.vessel in anatomy for p in case.placements)
+        and all(i.vessel in anatomy for i in case.interventions)
     ):
         return NamedCase(case, {}, {}, ())
     problems: list[CaseProblem] = []
@@ -79,8 +81,53 @@ def read_names(anatomy: Anatomy, case: Case, rule: str) -> NamedCase:
                     "note",
                 ),
             )
-    named = replace(case, accesses=tuple(accesses), placements=tuple(placements))
+    interventions = list(case.interventions)
+    for index, intervention in enumerate(interventions):
+        vessel, _ = _one(
+            anatomy, intervention.vessel, "placement", f"interventions[{index}].vessel", problems
+        )
+        if vessel is not None:
+            interventions[index] = replace(intervention, vessel=vessel)
+    named = replace(
+        case,
+        accesses=tuple(accesses),
+        placements=tuple(placements),
+        interventions=tuple(interventions),
+    )
     return NamedCase(named, notes, classes, tuple(problems))
+
+
+def construct_problems(anatomy: Anatomy, case: Case, rule: str) -> list[Finding]:
+    """A vessel a construct makes (the TIPS tract, a dialysis graft), named without its construct.
+
+    Args:
+        anatomy: the patient's anatomy (with the case's constructs applied).
+        case: the case with its names read.
+        rule: the rule the problem cites (tables.yaml, section naming).
+    """
+    made_by = anatomy.made_by
+    applied = set(anatomy.applied_variants)
+    found = []
+    named: list[tuple[str, Sequence[Access | Placement | Intervention]]] = [
+        ("accesses", case.accesses),
+        ("placements", case.placements),
+        ("interventions", case.interventions),
+    ]
+    for section, items in named:
+        for index, item in enumerate(items):
+            construct = made_by.get(item.vessel)
+            if construct is not None and construct not in applied:
+                found.append(
+                    Finding(
+                        rule,
+                        "problem",
+                        (),
+                        {"vessel": item.vessel, "construct": construct},
+                        "problem",
+                        f"{section}[{index}].vessel",
+                    )
+                )
+    return found
 
 
 def _one(

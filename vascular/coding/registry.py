@@ -17,7 +17,7 @@ from vascular.contract import REQUIRED, shape, spec
 from vascular.rulebook import RuleBook, RuleData
 from vascular.traversal import TracingTable, compile_tracing
 
-__all__ = ["SECTIONS", "NamingTable", "compile_rules"]
+__all__ = ["FILE_SECTIONS", "SECTIONS", "NamingTable", "compile_rules"]
 
 
 @shape
@@ -27,7 +27,17 @@ class NamingTable:
     rule: str = spec(
         default=REQUIRED, ref="rule", doc="The rule a name reading's note and a class choice cite."
     )
+    construct_rule: str = spec(
+        default=REQUIRED, ref="rule", doc="The rule of a made vessel named without its construct."
+    )
 
+
+FILE_SECTIONS: Mapping[str, str] = {
+    family_id: file
+    for family_id, family in FAMILIES.items()
+    if (file := getattr(family, "file", None)) is not None
+}
+"""Family tables kept in a file of their own in ``rules/`` (section name -> file name)."""
 
 SECTIONS: Mapping[str, type] = {
     "tracing": TracingTable,
@@ -35,7 +45,8 @@ SECTIONS: Mapping[str, type] = {
     "naming": NamingTable,
     **{family_id: family.table for family_id, family in FAMILIES.items() if family.table},
 }
-"""Every section of tables.yaml besides ``families``, with its shape."""
+"""Every table section besides ``families``, with its shape: in tables.yaml, or in its own file
+(`FILE_SECTIONS`)."""
 
 
 def compile_rules(data: RuleData, anatomy: Anatomy) -> RuleBook:

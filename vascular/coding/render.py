@@ -71,6 +71,12 @@ _FILTERS: dict[str, Callable[[Renderer, Any], str]] = {
 }
 
 
+def _sources(facts: Any) -> tuple[str, ...]:
+    """The source ids a finding names itself (its ``sources`` fact), if any."""
+    found = facts.get("sources")
+    return tuple(str(s) for s in found) if isinstance(found, tuple) else ()
+
+
 def _entry(rule: str, sources: tuple[str, ...], text: str) -> tuple[str, Reason, str]:
     reason = Reason(rule=rule, sources=sources, text=text)
     return text, reason, reason.render()
@@ -120,12 +126,13 @@ class Renderer:
         template = rule.templates[finding.key]
         facts = finding.facts
         key = (finding.rule, finding.key, *facts.items(), *self._context(template, facts))
+        sources = _sources(facts) or rule.sources
         try:
             found = self._texts.get(key)
         except TypeError:  # a fact that cannot be hashed: render without the memo
-            return _entry(finding.rule, rule.sources, self._fill(template, facts))
+            return _entry(finding.rule, sources, self._fill(template, facts))
         if found is None:
-            found = _entry(finding.rule, rule.sources, self._fill(template, facts))
+            found = _entry(finding.rule, sources, self._fill(template, facts))
             self._texts[key] = found
         return found
 
@@ -169,7 +176,7 @@ class Renderer:
             where=finding.where,
             rule=finding.rule,
             message=self.text(finding),
-            sources=self.rules.rules[finding.rule].sources,
+            sources=_sources(finding.facts) or self.rules.rules[finding.rule].sources,
         )
 
     def problem(self, finding: Finding) -> CaseProblem:

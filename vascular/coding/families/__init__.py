@@ -13,6 +13,7 @@ from types import MappingProxyType
 
 from vascular.coding.families.arterial import ArterialSelective
 from vascular.coding.families.cervicocerebral import Cervicocerebral
+from vascular.coding.families.interventions import Interventions
 from vascular.coding.families.nonselective import NonSelective
 from vascular.coding.families.portal import Portal
 from vascular.coding.families.pulmonary import Pulmonary
@@ -26,6 +27,7 @@ FAMILIES: Mapping[str, CodeFamily] = MappingProxyType(
     {
         family.id: family
         for family in (
+            Interventions(),
             Cervicocerebral(),
             Renal(),
             Portal(),

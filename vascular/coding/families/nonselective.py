@@ -99,9 +99,7 @@ class NonSelective:
         by_access: dict[int, list[Stop]] = defaultdict(list)
         for stop in view.tracing.stops:
             by_access[stop.access.index].append(stop)
-        coded = {d.access.index for d in view.drafts()} | {
-            other.index for d in view.drafts() for other in d.other_accesses
-        }
+        coded = {site.index for d in view.drafts() for site in d.covered()}
         noted = view.noted()
         drafts: list[Draft] = []
         notes: list[Finding] = []
