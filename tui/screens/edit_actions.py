@@ -15,8 +15,6 @@ from tui.screens.confirm_dialog import ConfirmDialog
 from tui.screens.imaging_dialog import ImagingDialog
 from tui.screens.settings import SettingsScreen
 from tui.session import Said
-from tui.widgets.case_view import CaseView
-from tui.widgets.vessel_search import VesselSearch
 from vascular import Anatomy, Direction, Options, VascularError, position_of
 
 if TYPE_CHECKING:
@@ -44,7 +42,7 @@ class EditActions:
             said = self.session.add_access(*choice)
             self.screen.show(said)
             if said.ok:
-                self.screen.query_one(VesselSearch).focus_input()
+                self.screen.panels.search.focus_input()
 
         self.screen.app.push_screen(AccessDialog(self.anatomy), added)
 
@@ -79,7 +77,7 @@ class EditActions:
             if yes:
                 self.add_vessel(vessel, typed)
             else:
-                self.screen.query_one(VesselSearch).focus_input()
+                self.screen.panels.search.focus_input()
 
         self.screen.app.push_screen(
             ConfirmDialog(
@@ -95,7 +93,7 @@ class EditActions:
         """Add a placement (or set the vessel of the placement being replaced)."""
         said = self.session.add_vessel(vessel, typed, how)
         if said.ok:
-            self.screen.query_one(VesselSearch).clear()
+            self.screen.panels.search.clear()
         self.screen.show(said)
 
     # --- changing ---------------------------------------------------------------------------------
@@ -162,7 +160,7 @@ class EditActions:
             self.screen.show(Said("Select a placement in the case list first (Ctrl+L).", "error"))
             return
         said, text = started
-        search = self.screen.query_one(VesselSearch)
+        search = self.screen.panels.search
         search.focus_input()
         search.set_text(text, selected=True)
         self.screen.say(said)
@@ -173,7 +171,7 @@ class EditActions:
         def chosen(choice: tuple[str, Direction | None] | None) -> None:
             if choice is not None:
                 self.screen.show(self.session.replace_access(index, *choice))
-                self.screen.query_one(CaseView).focus()
+                self.screen.panels.case.focus()
 
         self.screen.app.push_screen(
             AccessDialog(

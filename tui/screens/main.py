@@ -9,6 +9,7 @@ share the height.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -29,12 +30,25 @@ from tui.widgets.rationale_view import RationaleView
 from tui.widgets.vessel_search import VesselSearch
 from tui.widgets.vessel_tree import VesselTree
 
-__all__ = ["NARROW", "SHORT", "MainScreen"]
+__all__ = ["NARROW", "SHORT", "MainScreen", "Panels"]
 
 NARROW = 100
 """Below this many columns the panels stack."""
 SHORT = 30
 """Below this many rows the panels share the height."""
+
+
+@dataclass(frozen=True)
+class Panels:
+    """The screen's widgets, found once when it is mounted."""
+
+    search: VesselSearch
+    tree: VesselTree
+    case: CaseView
+    status: Static
+    codes: CodeTable
+    rationale: RationaleView
+    message: MessageLine
 
 
 class MainScreen(Screen[None]):
@@ -75,8 +89,17 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         """Show the (empty) case and start in the search box."""
+        self.panels = Panels(
+            self.query_one(VesselSearch),
+            self.query_one(VesselTree),
+            self.query_one(CaseView),
+            self.query_one("#codes-status", Static),
+            self.query_one(CodeTable),
+            self.query_one(RationaleView),
+            self.query_one(MessageLine),
+        )
         self.show()
-        self.query_one(VesselSearch).focus_input()
+        self.panels.search.focus_input()
         self.say(Said("Add an access first (Ctrl+T), then type the vessels the catheter entered."))
         if self._start is not None:
             self._start(self)
@@ -95,14 +118,14 @@ class MainScreen(Screen[None]):
     def say(self, said: Said | None) -> None:
         """Show a message on the message line."""
         if said is not None:
-            self.query_one(MessageLine).say(said.text, said.kind)
+            self.panels.message.say(said.text, said.kind)
 
     def show(self, said: Said | None = None) -> None:
         """Show the session everywhere: the case, its codes, the orders in the tree, the reasons."""
         session = self.session
         explained = session.explained
         result = explained.result if explained else None
-        case_view = self.query_one(CaseView)
+        case_view = self.panels.case
         case_view.show(
             session.case,
             result.placements if result else None,
@@ -112,16 +135,18 @@ class MainScreen(Screen[None]):
         if session.selected and session.selected[0] != "line":
             kind, index = session.selected
             case_view.select_row(kind, index, len(session.case.accesses))
-        status = self.query_one("#codes-status", Static)
-        status.update(session.status())
-        status.display = bool(session.problems)
-        codes = self.query_one(CodeTable)
+        status = self.panels.status
+        text = session.status()
+        if str(status.content) != text:
+            status.update(text)
+        status.display = bool(text)
+        codes = self.panels.codes
         codes.show(result.lines if result else [], explained.anatomy if explained else None)
         if session.selected and session.selected[0] == "line" and result and result.lines:
             codes.move_cursor(row=min(session.selected[1], len(result.lines) - 1))
         found = session.tree_readings()
         if found is not None:
-            self.query_one(VesselTree).set_readings(found)
+            self.panels.tree.set_readings(found)
         self.show_rationale()
         self.app.title, self.app.sub_title = session.title()
         if session.autosave_failed:
@@ -131,7 +156,7 @@ class MainScreen(Screen[None]):
     def show_rationale(self) -> None:
         """The reasoning for the selection."""
         title, lines = self.session.rationale()
-        self.query_one(RationaleView).show(title, lines)
+        self.panels.rationale.show(title, lines)
 
     # --- actions ----------------------------------------------------------------------------------
 
@@ -148,7 +173,7 @@ class MainScreen(Screen[None]):
 
     @on(VesselSearch.TextChanged)
     def _text_changed(self, event: VesselSearch.TextChanged) -> None:
-        self.query_one(VesselSearch).show_entries(naming.entries(self.anatomy, event.text))
+        self.panels.search.show_entries(naming.entries(self.anatomy, event.text))
 
     @on(VesselSearch.TextSubmitted)
     def _text_submitted(self, event: VesselSearch.TextSubmitted) -> None:
@@ -162,7 +187,7 @@ class MainScreen(Screen[None]):
     def _search_cancelled(self, event: VesselSearch.Cancelled) -> None:
         said = self.session.stop_replacing()
         if said is not None:
-            self.query_one(VesselSearch).clear()
+            self.panels.search.clear()
             self.say(said)
 
     @on(VesselTree.VesselChosen)
@@ -177,7 +202,7 @@ class MainScreen(Screen[None]):
             self.session.select(("placement", event.index))
         found = self.session.tree_readings()
         if found is not None:
-            self.query_one(VesselTree).set_readings(found)
+            self.panels.tree.set_readings(found)
         self.show_rationale()
 
     @on(CodeTable.LineHighlighted)

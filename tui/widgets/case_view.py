@@ -16,6 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable
 
+from tui.widgets.rows import Row, RowSync
 from vascular import Case, CaseProblem, PlacementResult
 
 __all__ = ["CaseView"]
@@ -24,7 +25,7 @@ Problems = dict[tuple[str, int], list[CaseProblem]]
 _FIXED = {"#": 2, "Acc": 3, "Flags": 10}
 
 
-class CaseView(DataTable[str | Text]):
+class CaseView(DataTable[Text]):
     """Accesses first, then placements; highlighting a row posts `RowChosen`."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -54,10 +55,12 @@ class CaseView(DataTable[str | Text]):
             {},
         )
         self._width = 0
+        self._rows = RowSync()
 
     def _columns(self, width: int) -> None:
         """Columns for a panel `width` cells wide: the vessel and the reading share the room."""
         self.clear(columns=True)
+        self._rows.reset()
         room = max(width - sum(_FIXED.values()) - 2 * 5 - 2, 30)
         vessel = max(16, room // 2)
         self.add_column("#", width=_FIXED["#"])
@@ -98,22 +101,21 @@ class CaseView(DataTable[str | Text]):
         row = self.cursor_row
         if self.size.width != self._width or not self.columns:
             self._columns(self.size.width)
-        else:
-            self.clear()
+        rows: list[Row] = []
         for index, access in enumerate(case.accesses):
             direction = access.direction or "toward the heart"
             flagged = problems.get(("access", index))
-            self.add_row(
-                access.id or "A",
+            cells = (
+                Text(access.id or "A"),
                 _vessel(names.get(access.vessel, access.vessel), flagged),
-                "",
-                _problem(flagged) if flagged else f"access, {direction}",
-                "",
-                key=f"access:{index}",
+                Text(),
+                _problem(flagged) if flagged else Text(f"access, {direction}"),
+                Text(),
             )
+            rows.append((f"access:{index}", cells))
         for index, placement in enumerate(case.placements):
             flagged = problems.get(("placement", index))
-            reading: str | Text = _reading(placements[index], names) if placements else "-"
+            reading = Text(_reading(placements[index], names) if placements else "-")
             if flagged:
                 reading = _problem(flagged)
             flags = []
@@ -122,14 +124,15 @@ class CaseView(DataTable[str | Text]):
                 flags.append("imaging" + (f": {', '.join(territories)}" if territories else ""))
             if placement.sampling:
                 flags.append("sampling")
-            self.add_row(
-                str(index + 1),
+            cells = (
+                Text(str(index + 1)),
                 _vessel(names.get(placement.vessel, placement.vessel), flagged),
-                placement.access or "A",
+                Text(placement.access or "A"),
                 reading,
-                "; ".join(flags),
-                key=f"placement:{index}",
+                Text("; ".join(flags)),
             )
+            rows.append((f"placement:{index}", cells))
+        self._rows.apply(self, rows)
         if self.row_count:
             self.move_cursor(row=min(row, self.row_count - 1))
 
@@ -154,8 +157,9 @@ class CaseView(DataTable[str | Text]):
             self.post_message(self.RowChosen(kind, int(index)))
 
 
-def _vessel(name: str, problems: list[CaseProblem] | None) -> Text | str:
-    return Text("⚠ " + name, style="bold red") if problems else name
+def _vessel(name: str, problems: list[CaseProblem] | None) -> Text:
+    """A vessel cell (Text, not str: a str cell is parsed as markup at every repaint)."""
+    return Text("⚠ " + name, style="bold red") if problems else Text(name)
 
 
 def _problem(problems: list[CaseProblem]) -> Text:

@@ -10,9 +10,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rich.text import Text
 from textual.message import Message
 from textual.widgets import DataTable
 
+from tui.widgets.rows import RowSync
 from vascular import Anatomy, CodeLine
 
 __all__ = ["CodeTable"]
@@ -20,7 +22,7 @@ __all__ = ["CodeTable"]
 _HEADINGS = ("Code", "Units", "Modifiers", "Access", "Family")
 
 
-class CodeTable(DataTable[str]):
+class CodeTable(DataTable[Text]):
     """One row per claim line; highlighting a row posts `LineHighlighted`."""
 
     @dataclass
@@ -32,6 +34,8 @@ class CodeTable(DataTable[str]):
     def __init__(self, **kwargs: object) -> None:
         """An empty table of claim lines."""
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)  # type: ignore[arg-type]
+        self._rows = RowSync()
+        self._widths: list[int] = []
 
     def on_mount(self) -> None:
         """The headings, before any line."""
@@ -53,11 +57,16 @@ class CodeTable(DataTable[str]):
             modifiers = " ".join(line.modifiers) or "-"
             rows.append((code, str(line.units), modifiers, line.access or "-", family))
         widths = [max([len(h), *(len(r[i]) for r in rows)]) for i, h in enumerate(_HEADINGS)]
-        self.clear(columns=True)
-        for heading, width in zip(_HEADINGS, widths, strict=True):
-            self.add_column(heading, width=width)
-        for number, cells in enumerate(rows):
-            self.add_row(*cells, key=str(number))
+        if widths != self._widths:
+            self.clear(columns=True)
+            self._rows.reset()
+            for heading, width in zip(_HEADINGS, widths, strict=True):
+                self.add_column(heading, width=width)
+            self._widths = widths
+        # Text, not str: a str cell is parsed as markup each time the table repaints
+        self._rows.apply(
+            self, [(str(n), tuple(Text(cell) for cell in cells)) for n, cells in enumerate(rows)]
+        )
         if rows:
             self.move_cursor(row=min(row, len(rows) - 1))
 

@@ -64,15 +64,17 @@ class VesselSearch(Vertical):
 
     def compose(self) -> ComposeResult:
         """An input and the list of matches."""
-        yield TextInput(
+        self._box = TextInput(
             placeholder="Add a vessel: type a name (left SFA, GDA, R IJ...)", id="search-input"
         )
-        yield OptionList(id="search-matches")
+        self._matches = OptionList(id="search-matches")
+        yield self._box
+        yield self._matches
 
     @property
     def text(self) -> str:
         """The text in the box."""
-        return self.query_one("#search-input", Input).value
+        return self._box.value
 
     @on(Input.Changed, "#search-input")
     def _changed(self, event: Input.Changed) -> None:
@@ -88,8 +90,11 @@ class VesselSearch(Vertical):
     def show_entries(self, entries: Sequence[Entry]) -> None:
         """Show the rows the screen worked out for the current text."""
         self._entries = tuple(entries)
-        matches = self.query_one("#search-matches", OptionList)
+        matches = self._matches
+        if not entries and not matches.option_count:
+            return
         matches.clear_options()
+        matches.display = bool(entries)
         matches.add_options(
             Option(Text(entry.label, style=_STYLES[entry.kind]), disabled=entry.vessel is None)
             for entry in entries
@@ -108,7 +113,7 @@ class VesselSearch(Vertical):
 
     def set_text(self, text: str, selected: bool = False) -> None:
         """Put text in the box (the matches follow); `selected`: typing replaces it."""
-        box = self.query_one("#search-input", Input)
+        box = self._box
         box.value = text
         box.cursor_position = len(text)
         if selected:
@@ -118,7 +123,7 @@ class VesselSearch(Vertical):
 
     def action_matches(self) -> None:
         """Move from the box into the matches, onto the first row that can be chosen."""
-        matches = self.query_one("#search-matches", OptionList)
+        matches = self._matches
         first = next((i for i, e in enumerate(self._entries) if e.vessel is not None), None)
         if first is not None:
             matches.focus()
@@ -126,7 +131,7 @@ class VesselSearch(Vertical):
 
     def action_cancel(self) -> None:
         """Escape: back to the box, or tell the screen."""
-        box = self.query_one("#search-input", Input)
+        box = self._box
         if not box.has_focus:
             box.focus()
         else:
@@ -134,4 +139,4 @@ class VesselSearch(Vertical):
 
     def focus_input(self) -> None:
         """Put the cursor in the search box."""
-        self.query_one("#search-input", Input).focus()
+        self._box.focus()
