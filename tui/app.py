@@ -130,7 +130,7 @@ class VascularApp(App[None]):
         elif self._recover:
             screen.files.recover_discarded()
         elif state is not None:
-            orphans = state.orphans(screen.session.autosave)
+            orphans = state.orphans(screen.session.files.autosave)
             if orphans:
                 screen.files.offer_orphans(orphans)
             elif state.discarded.is_file():

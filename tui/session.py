@@ -9,15 +9,14 @@ coder can fix the case in place.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Literal
 
 from tui import editing
 from tui.autosave import Autosave, StateFolder
 from tui.coding import Coding, code, problem_index
-from tui.document import CaseDocument, empty_case
-from tui.files import case_json, read_case, write_atomically
+from tui.document import CaseDocument
+from tui.said import Said
+from tui.session_files import SessionFiles
 from tui.views import added_message, names_of, rationale, row_problems
 from vascular import (
     Access,
@@ -34,21 +33,7 @@ from vascular import (
 
 __all__ = ["CaseSession", "Said", "Selection"]
 
-Kind = Literal["info", "success", "error"]
 Selection = tuple[Literal["access", "placement", "line"], int]
-
-
-@dataclass(frozen=True)
-class Said:
-    """What to tell the coder after an action."""
-
-    text: str
-    kind: Kind = "info"
-
-    @property
-    def ok(self) -> bool:
-        """Whether the action was done."""
-        return self.kind != "error"
 
 
 class CaseSession:
@@ -59,16 +44,13 @@ class CaseSession:
     ) -> None:
         """A session over an atlas; `autosave` keeps unsaved work (None: nowhere)."""
         self.anatomy = anatomy
-        self.state = state
-        self.autosave = autosave
         self.document = CaseDocument()
+        self.files = SessionFiles(self, state, autosave)
         self.coding = Coding()
         self.current_access: str | None = None
         self.selected: Selection | None = None
         self.replacing: int | None = None
         """The placement whose vessel the coder is choosing again, if any."""
-        self.autosave_failed = False
-        """Whether the last autosave could not be written."""
         self._readings_key: tuple[object, ...] | None = None
 
     # --- what to show -----------------------------------------------------------------------------
@@ -164,7 +146,7 @@ class CaseSession:
         ids = editing.access_ids(self.case)
         if self.current_access not in ids:
             self.current_access = ids[-1] if ids else None
-        self._keep_autosave()
+        self.files.sync()
 
     def add_access(self, vessel: str, direction: Direction | None) -> Said:
         """A new puncture; it becomes the current access."""
@@ -317,14 +299,14 @@ class CaseSession:
         """Undo the last change (a New or an Open too)."""
         if not self.document.undo():
             return Said("Nothing to undo.")
-        self._after_switch(keep_selection=True)
+        self.switched(keep_selection=True)
         return Said("Undone.", "success")
 
     def redo(self) -> Said:
         """Redo the last undone change."""
         if not self.document.redo():
             return Said("Nothing to redo.")
-        self._after_switch(keep_selection=True)
+        self.switched(keep_selection=True)
         return Said("Redone.", "success")
 
     def select(self, selection: Selection) -> None:
@@ -337,93 +319,12 @@ class CaseSession:
             ids = editing.access_ids(self.case)
             self.current_access = self.case.placements[index].access or ids[0]
 
-    # --- files ------------------------------------------------------------------------------------
-
-    def new(self) -> Said:
-        """Start a new case (Undo brings the old one back)."""
-        self.document.start(empty_case(), None)
-        self._after_switch()
-        return Said("New case: add an access (Ctrl+T). Ctrl+Z brings the last one back.", "success")
-
-    def open(self, path: Path) -> Said:
-        """Open a case file; a case that cannot be coded yet opens with its problems marked.
-
-        Raises:
-            CaseFileError: the file is not a case (not JSON, wrong shape); nothing changed.
-        """
-        case = read_case(path, self.anatomy)
-        self.document.start(case, path)
-        self._after_switch()
-        if self.problems:
-            return Said(
-                f"Opened {path}: it cannot be coded yet ({len(self.problems)} problem(s) marked "
-                "in the case list: Delete removes, r replaces).",
-                "error",
-            )
-        return Said(f"Opened {path}.", "success")
-
-    def restore(self, case: Case, source: str) -> Said:
-        """Bring back an autosaved or discarded case, unsaved as it was (Undo goes back)."""
-        self.document.start(case, None)
-        self._after_switch()
-        return Said(f"Restored {source}: save it (Ctrl+S).", "success")
-
-    def save(self, path: Path) -> Said:
-        """Save the case to `path` (atomically)."""
-        if not self.case.accesses:
-            return Said("Nothing to save yet: add an access first.", "error")
-        try:
-            write_atomically(path, case_json(self.case))
-        except OSError as error:
-            return Said(f"Not saved: {error}", "error")
-        self.document.mark_saved(path)
-        self._keep_autosave()
-        return Said(f"Saved {path}.", "success")
-
-    def keep_discarded(self) -> Said | None:
-        """The case is about to be discarded: keep it as the last discarded case."""
-        if self.state is None or not self.case.accesses:
-            return None
-        try:
-            self.state.keep_discarded(self.case)
-        except OSError as error:
-            return Said(f"The discarded case could not be kept: {error}", "error")
-        return None
-
-    def close(self, keep: bool = True) -> None:
-        """The window is closing: let go of the autosave.
-
-        With `keep`, it stays on disk when there is unsaved work (the next start offers it);
-        without, the coder chose to leave the unsaved work (it was kept as discarded).
-        """
-        if self.autosave is None:
-            return
-        if keep:
-            self._keep_autosave()
-        else:
-            self.autosave.clear()
-        self.autosave.close()
-        self.autosave = None
-
-    def _after_switch(self, keep_selection: bool = False) -> None:
+    def switched(self, keep_selection: bool = False) -> None:
+        """Another case is on screen (New, Open, Restore, Undo): recode it, show it from the top."""
         self.replacing = None
         if not keep_selection:
             self.selected = None
         self._changed()
-
-    def _keep_autosave(self) -> None:
-        """Keep unsaved work on disk; nothing unsaved, no autosave."""
-        if self.autosave is None:
-            return
-        try:
-            if self.document.dirty and self.case.accesses:
-                self.autosave.write(self.case)
-            else:
-                self.autosave.clear()
-        except OSError:
-            self.autosave_failed = True
-        else:
-            self.autosave_failed = False
 
 
 def _messages(problems: list[CaseProblem]) -> str:

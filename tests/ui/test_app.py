@@ -577,7 +577,7 @@ class TestAutosave:
     ) -> None:
         async with app.run_test(size=SIZE) as pilot:
             await add_access(pilot, "R CFA")
-            own = session(app).autosave
+            own = session(app).files.autosave
             assert own is not None
             assert own.path == state / f"autosave-{os.getpid()}.json"
             assert json.loads(own.path.read_text())["accesses"][0]["vessel"] == (
@@ -600,7 +600,7 @@ class TestAutosave:
             await pilot.pause()
             assert claim(second) == ["36247-LT"]
             assert session(second).document.dirty
-            own = session(second).autosave
+            own = session(second).files.autosave
             assert own is not None
             assert [p.name for p in state.glob("autosave-*.json")] == [own.path.name]
 
@@ -614,7 +614,7 @@ class TestAutosave:
             async with second.run_test(size=SIZE) as other:
                 await other.pause()
                 assert not isinstance(second.screen, RecoverDialog)
-                theirs, ours = session(first).autosave, session(second).autosave
+                theirs, ours = session(first).files.autosave, session(second).files.autosave
                 assert theirs is not None
                 assert ours is not None
                 assert theirs.path != ours.path

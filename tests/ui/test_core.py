@@ -167,7 +167,7 @@ class TestSession:
             json.dumps({"accesses": [{"vessel": "R CFA"}], "placements": [{"vessel": "xyz"}]})
         )
         session = CaseSession(mini)
-        assert not session.open(path).ok
+        assert not session.files.open(path).ok
         assert session.add_vessel("superior_mesenteric_artery").ok
         assert len(session.problems) == 1
         assert not session.add_vessel("left_renal_vein").ok  # a new problem
@@ -181,13 +181,13 @@ class TestSession:
     ) -> None:
         state = StateFolder(tmp_path / "state")
         session = CaseSession(mini, state, state.claim())
-        assert session.autosave is not None
-        slot = session.autosave.path
+        assert session.files.autosave is not None
+        slot = session.files.autosave.path
         session.add_access("right_common_femoral_artery", None)
         assert slot.is_file()
-        assert session.save(tmp_path / "case.json").ok
+        assert session.files.save(tmp_path / "case.json").ok
         assert not slot.exists()
         session.add_vessel("superior_mesenteric_artery")
         assert slot.is_file()
-        session.close()
+        session.files.close()
         assert slot.is_file()  # unsaved work stays for the next start

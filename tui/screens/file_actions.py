@@ -47,7 +47,7 @@ class FileActions:
             if answer == "save":
                 self._save_then(then)
             elif answer == "discard":
-                self.screen.say(self.session.keep_discarded())
+                self.screen.say(self.session.files.keep_discarded())
                 then()
 
         self.screen.app.push_screen(UnsavedDialog(doing), answered)
@@ -76,7 +76,7 @@ class FileActions:
         self.screen.app.push_screen(PathDialog("Save the case as", default, "Save"), answered)
 
     def _save(self, path: Path) -> bool:
-        said = self.session.save(path)
+        said = self.session.files.save(path)
         self.screen.show(said)
         return said.ok
 
@@ -84,7 +84,7 @@ class FileActions:
 
     def new_case(self) -> None:
         """Start a new case (asks first when there are unsaved changes)."""
-        self.when_saved("Start a new case", lambda: self.screen.show(self.session.new()))
+        self.when_saved("Start a new case", lambda: self.screen.show(self.session.files.new()))
 
     def open_case(self) -> None:
         """Open a case file; a file that is not a case shows why and changes nothing."""
@@ -101,7 +101,7 @@ class FileActions:
     def open_path(self, path: Path) -> None:
         """Open `path` now (the unsaved changes were dealt with)."""
         try:
-            said = self.session.open(path)
+            said = self.session.files.open(path)
         except CaseFileError as error:
             self.screen.app.push_screen(
                 MessageDialog("This file is not a case; your case is unchanged.", str(error))
@@ -151,7 +151,7 @@ class FileActions:
 
     def recover_discarded(self) -> None:
         """Bring back the last discarded case (the current one, if discarded, takes its place)."""
-        state = self.session.state
+        state = self.session.files.state
         if state is None or not state.discarded.is_file():
             self.screen.say(Said("No discarded case to recover.", "error"))
             return
@@ -164,14 +164,14 @@ class FileActions:
             return
         self.when_saved(
             "Recover the last discarded case",
-            lambda: self.screen.show(self.session.restore(case, "the last discarded case")),
+            lambda: self.screen.show(self.session.files.restore(case, "the last discarded case")),
         )
 
     def quit(self) -> None:
         """Quit; asks first when there are unsaved changes."""
 
         def leave() -> None:
-            self.session.close(keep=False)
+            self.session.files.close(keep=False)
             self.screen.app.exit()
 
         self.when_saved("Quit", leave)
@@ -194,7 +194,7 @@ class FileActions:
     def _offer(self, orphan: Orphan, case: Case, rest: list[Orphan]) -> None:
         def answered(answer: Recovery | None) -> None:
             if answer == "restore":
-                said = self.session.restore(case, "the autosave of a window that is gone")
+                said = self.session.files.restore(case, "the autosave of a window that is gone")
                 orphan.remove()
                 for other in rest:
                     other.release()
@@ -202,9 +202,9 @@ class FileActions:
                     said = Said(f"{said.text} {len(rest)} more kept for the next start.", said.kind)
                 self.screen.show(said)
             elif answer == "discard":
-                if self.session.state is not None:
+                if self.session.files.state is not None:
                     try:
-                        self.session.state.discard_orphan(orphan)
+                        self.session.files.state.discard_orphan(orphan)
                     except OSError as error:
                         self.screen.say(Said(f"Not discarded: {error}", "error"))
                 orphan.release()

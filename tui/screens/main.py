@@ -111,7 +111,7 @@ class MainScreen(Screen[None]):
 
     def on_unmount(self) -> None:
         """Let go of the autosave (it stays on disk only when there is unsaved work)."""
-        self.session.close()
+        self.session.files.close()
 
     # --- showing ----------------------------------------------------------------------------------
 
@@ -149,7 +149,7 @@ class MainScreen(Screen[None]):
             self.panels.tree.set_readings(found)
         self.show_rationale()
         self.app.title, self.app.sub_title = session.title()
-        if session.autosave_failed:
+        if session.files.autosave_failed:
             said = Said("The autosave could not be written: save the case (Ctrl+S).", "error")
         self.say(said)
 
