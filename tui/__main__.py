@@ -15,6 +15,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="vascular-tui", description=__doc__)
     parser.add_argument("case", nargs="?", type=Path, help="a case file to open (JSON)")
     parser.add_argument("--data", type=Path, metavar="DIR", help="another anatomy data directory")
+    parser.add_argument(
+        "--recover", action="store_true", help="open the last discarded case (kept at each discard)"
+    )
     args = parser.parse_args(argv)
     try:
         from tui.app import make_app
@@ -23,7 +26,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"vascular-tui: the app needs Textual: pip install 'vascular-coding[tui]' ({error})\n"
         )
         return 2
-    make_app(case_path=args.case, data_dir=args.data).run()
+    make_app(case_path=args.case, data_dir=args.data, recover=args.recover).run()
     return 0
 
 

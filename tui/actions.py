@@ -1,16 +1,21 @@
-"""Every action of the app, once: its key, its title and what it does.
+"""Every action of the app, once: its key, its title, what it does and who does it.
 
 The bindings, the footer, the command palette and the help screen are all built from this table, so
-an action cannot be reachable in one and missing from another.
+an action cannot be reachable in one and missing from another. Each action names the handler that
+runs it (`group`: edit, file or view, `tui.screens.handlers`); a binding runs ``run('<name>')`` on
+the main screen, which hands the action to that handler.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from textual.binding import Binding, BindingType
 
-__all__ = ["ACTIONS", "AppAction", "bindings"]
+__all__ = ["ACTIONS", "AppAction", "Group", "action", "bindings"]
+
+Group = Literal["edit", "file", "view"]
 
 
 @dataclass(frozen=True)
@@ -18,7 +23,9 @@ class AppAction:
     """One action of the main screen."""
 
     name: str
-    """The screen action (``action_<name>``)."""
+    """The handler's method."""
+    group: Group
+    """Which handler runs it."""
     key: str
     """The key(s) that run it; several separated by commas."""
     title: str
@@ -34,20 +41,33 @@ class AppAction:
 ACTIONS: tuple[AppAction, ...] = (
     AppAction(
         "add_access",
+        "edit",
         "ctrl+t",
         "Access",
         "Add an access: the vessel punctured and the direction",
         True,
     ),
     AppAction(
-        "focus_search", "ctrl+f,slash", "Search", "Type a vessel to add as a placement", True
+        "focus_search",
+        "view",
+        "ctrl+f,slash",
+        "Search",
+        "Type a vessel to add as a placement",
+        True,
     ),
     AppAction(
-        "focus_tree", "ctrl+b", "Browse", "Browse the vessel tree (Enter adds, f shows the family)"
+        "focus_tree",
+        "view",
+        "ctrl+b",
+        "Browse",
+        "Browse the vessel tree (Enter adds, f shows the family)",
     ),
-    AppAction("focus_case", "ctrl+l", "Case", "Go to the case list (placements and accesses)"),
+    AppAction(
+        "focus_case", "view", "ctrl+l", "Case", "Go to the case list (placements and accesses)"
+    ),
     AppAction(
         "remove_placement",
+        "edit",
         "delete",
         "Remove",
         "Remove the selected placement or access",
@@ -55,6 +75,7 @@ ACTIONS: tuple[AppAction, ...] = (
     ),
     AppAction(
         "move_up",
+        "edit",
         "ctrl+up",
         "Move up",
         "Move the selected placement earlier",
@@ -62,6 +83,7 @@ ACTIONS: tuple[AppAction, ...] = (
     ),
     AppAction(
         "move_down",
+        "edit",
         "ctrl+down",
         "Move down",
         "Move the selected placement later",
@@ -69,6 +91,7 @@ ACTIONS: tuple[AppAction, ...] = (
     ),
     AppAction(
         "toggle_imaging",
+        "edit",
         "i",
         "Imaging",
         "Set or clear diagnostic imaging of the selected placement",
@@ -76,6 +99,7 @@ ACTIONS: tuple[AppAction, ...] = (
     ),
     AppAction(
         "toggle_sampling",
+        "edit",
         "s",
         "Sampling",
         "Turn blood sampling of the selected placement on or off",
@@ -83,42 +107,80 @@ ACTIONS: tuple[AppAction, ...] = (
     ),
     AppAction(
         "switch_access",
+        "edit",
         "t",
         "Switch access",
         "Move the selected placement to the next access",
         where="in the case list",
     ),
-    AppAction("undo", "ctrl+z", "Undo", "Undo the last change", True),
-    AppAction("redo", "ctrl+y", "Redo", "Redo the last undone change"),
+    AppAction(
+        "replace_vessel",
+        "edit",
+        "r",
+        "Replace",
+        "Choose the vessel of the selected placement (or access) again",
+        where="in the case list",
+    ),
+    AppAction(
+        "undo", "edit", "ctrl+z", "Undo", "Undo the last change (a New or an Open too)", True
+    ),
+    AppAction("redo", "edit", "ctrl+y", "Redo", "Redo the last undone change"),
     AppAction(
         "family_view",
+        "view",
         "f3",
         "Family",
         "Show the family chart of the selected vessel from the current access",
         True,
     ),
-    AppAction("settings", "f2", "Settings", "Case name, policy options and variant anatomy", True),
-    AppAction("new_case", "ctrl+n", "New", "Start a new case"),
-    AppAction("open_case", "ctrl+o", "Open", "Open a case file (JSON, as vascular code reads)"),
-    AppAction("save_case", "ctrl+s", "Save", "Save the case (atomic write)", True),
-    AppAction("save_as", "f12", "Save as", "Save the case under another name"),
-    AppAction("export", "f4", "Export", "Export the result: JSON, claim lines or a claim note"),
-    AppAction("help", "f1", "Help", "List the keys", True),
-    AppAction("quit", "ctrl+q", "Quit", "Quit (asks when there are unsaved changes)", True),
+    AppAction(
+        "settings", "edit", "f2", "Settings", "Case name, policy options and variant anatomy", True
+    ),
+    AppAction("new_case", "file", "ctrl+n", "New", "Start a new case"),
+    AppAction(
+        "open_case", "file", "ctrl+o", "Open", "Open a case file (JSON, as vascular code reads)"
+    ),
+    AppAction("save_case", "file", "ctrl+s", "Save", "Save the case (atomic write)", True),
+    AppAction("save_as", "file", "f12", "Save as", "Save the case under another name"),
+    AppAction(
+        "export", "file", "f4", "Export", "Export the result: JSON, claim lines or a claim note"
+    ),
+    AppAction(
+        "recover_discarded",
+        "file",
+        "",
+        "Recover the last discarded case",
+        "Bring back the case last discarded (by New, Open, Quit or at start), from its backup",
+        where="command palette",
+    ),
+    AppAction("help", "view", "f1", "Help", "List the keys", True),
+    AppAction("quit", "file", "ctrl+q", "Quit", "Quit (asks when there are unsaved changes)", True),
 )
 """Every main-screen action."""
 
 
+def action(name: str) -> AppAction:
+    """The action called `name`.
+
+    Raises:
+        KeyError: there is no such action.
+    """
+    for each in ACTIONS:
+        if each.name == name:
+            return each
+    raise KeyError(name)
+
+
 def bindings() -> list[BindingType]:
-    """The screen bindings for the actions whose keys work anywhere."""
+    """The main screen's bindings for the actions whose keys work anywhere."""
     return [
         Binding(
-            action.key,
-            action.name,
-            action.title,
-            show=action.footer,
-            priority=action.key == "ctrl+q",
+            each.key,
+            f"run('{each.name}')",
+            each.title,
+            show=each.footer,
+            priority=each.key == "ctrl+q",
         )
-        for action in ACTIONS
-        if action.where == "anywhere"
+        for each in ACTIONS
+        if each.where == "anywhere" and each.key
     ]

@@ -1,14 +1,15 @@
-"""The app: loads the atlas, opens the main screen, offers the autosave, lists every action.
+"""The app: loads the atlas, opens the main screen, offers orphaned autosaves, lists every action.
 
 The atlas loads in a worker, so the first frame is immediate. Every action of the main screen is
-also in the command palette.
+also in the command palette. Each window keeps its own autosave in the state folder
+(`tui.autosave`); at start, the autosaves of windows that are gone are offered back.
 
 `make_app` is the one factory the entry point and the tests share.
 """
 
 from __future__ import annotations
 
-import os
+import gc
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
@@ -16,13 +17,15 @@ from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, ComposeResult, SystemCommand
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Label
 
 from tui.actions import ACTIONS
+from tui.autosave import StateFolder, state_folder
 
 if TYPE_CHECKING:  # the library and the main screen load in the worker, after the first frame
     from tui.screens.main import MainScreen
+    from tui.session import Said
     from vascular import Anatomy, VascularError
 
 __all__ = ["VascularApp", "make_app"]
@@ -38,17 +41,28 @@ class VascularApp(App[None]):
         self,
         anatomy: Anatomy | None = None,
         case_path: Path | None = None,
-        autosave: Path | None = None,
+        state: StateFolder | None = None,
         data_dir: Path | None = None,
-        blink: bool = True,
+        cursor_blink: bool = True,
+        recover: bool = False,
     ) -> None:
-        """An app over `anatomy` (default: the embedded atlas, or the one in `data_dir`)."""
+        """An app over `anatomy` (default: the embedded atlas, or the one in `data_dir`).
+
+        Args:
+            anatomy: the atlas, when already loaded.
+            case_path: a case file to open at start.
+            state: where autosaves and the last discarded case are kept (None: nowhere).
+            data_dir: another anatomy data directory.
+            cursor_blink: whether text cursors blink (every input reads this when it is built).
+            recover: open the last discarded case at start.
+        """
         super().__init__()
+        self.cursor_blink = cursor_blink
         self._anatomy = anatomy
         self._case_path = case_path
-        self._autosave = autosave
+        self._state = state
         self._data_dir = data_dir
-        self._blink = blink
+        self._recover = recover
 
     def compose(self) -> ComposeResult:
         """The first frame, while the atlas loads."""
@@ -85,21 +99,54 @@ class VascularApp(App[None]):
 
     def _atlas_ready(self, anatomy: Anatomy) -> None:
         from tui.screens.main import MainScreen
+        from tui.session import CaseSession, Said
 
-        opening = self._case_path
-        offer = opening is None and self._autosave is not None and self._autosave.is_file()
-        screen = MainScreen(anatomy, self._autosave, opening=opening, offer_autosave=offer)
-        self.push_screen(screen)
-        if not self._blink:
-            for node in screen.query("Input"):
-                node.cursor_blink = False  # type: ignore[attr-defined]
+        # The atlas lives as long as the app: keep the collector from walking it again and
+        # again (a full collection over it is a pause of a few hundred ms while typing).
+        gc.freeze()
+
+        state = self._state
+        autosave = None
+        problem = None
+        if state is not None:
+            try:
+                autosave = state.claim()
+            except OSError as error:
+                problem = Said(
+                    f"No autosave: the state folder cannot be written ({error}).", "error"
+                )
+        self.push_screen(
+            MainScreen(CaseSession(anatomy, state, autosave), partial(self._start, problem))
+        )
+
+    def _start(self, problem: Said | None, screen: MainScreen) -> None:
+        """Once the main screen is up: open the case file, or offer what was left unsaved."""
+        from tui.session import Said
+
+        state = self._state
+        screen.say(problem)
+        if self._case_path is not None:
+            screen.files.open_path(self._case_path)
+        elif self._recover:
+            screen.files.recover_discarded()
+        elif state is not None:
+            orphans = state.orphans(screen.session.files.autosave)
+            if orphans:
+                screen.files.offer_orphans(orphans)
+            elif state.discarded.is_file():
+                hint = (
+                    "A discarded case can be recovered (Ctrl+P: Recover the last discarded case)."
+                )
+                screen.say(Said(hint))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Every action of the main screen by name, then Textual's own (theme, keys, quit)."""
         main = self.main
         if main is not None:
             for action in ACTIONS:
-                yield SystemCommand(action.title, action.help, partial(main.run_named, action.name))
+                yield SystemCommand(
+                    action.title, action.help, partial(main.action_run, action.name)
+                )
         for command in super().get_system_commands(screen):
             if command.title != "Quit":
                 yield command
@@ -109,27 +156,29 @@ class VascularApp(App[None]):
         main = self.main
         if main is None:
             self.exit()
-        else:
+        elif not isinstance(self.screen, ModalScreen):  # a dialog is answered first
             main.action_quit()
 
 
 def make_app(
     anatomy: Anatomy | None = None,
     case_path: Path | None = None,
-    autosave: Path | None = None,
+    state_dir: Path | None = None,
     data_dir: Path | None = None,
-    blink: bool = True,
+    cursor_blink: bool = True,
+    recover: bool = False,
+    autosave: bool = True,
 ) -> VascularApp:
-    """The app, as the entry point and the tests build it (autosave: the user's state folder)."""
-    return VascularApp(
-        anatomy, case_path, autosave if autosave is not None else autosave_path(), data_dir, blink
-    )
+    """The app, as the entry point and the tests build it.
 
-
-def autosave_path() -> Path:
-    """Where the app keeps its autosave: $VASCULAR_AUTOSAVE, else the XDG state folder."""
-    override = os.environ.get("VASCULAR_AUTOSAVE")
-    if override:
-        return Path(override)
-    state = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
-    return Path(state) / "vascular-coding" / "autosave.json"
+    Args:
+        anatomy: the atlas, when already loaded (default: load it in a worker).
+        case_path: a case file to open at start.
+        state_dir: the state folder (default: $VASCULAR_STATE_DIR or the XDG state folder).
+        data_dir: another anatomy data directory.
+        cursor_blink: whether text cursors blink (off for snapshots).
+        recover: open the last discarded case at start.
+        autosave: keep autosaves at all (off for benchmarks).
+    """
+    state = StateFolder(state_dir or state_folder()) if autosave else None
+    return VascularApp(anatomy, case_path, state, data_dir, cursor_blink, recover)

@@ -13,6 +13,8 @@ from typing import Any
 from vascular import Access, Case, Direction, Options, Placement, parse_case
 
 __all__ = [
+    "access_id",
+    "access_ids",
     "add_access",
     "add_placement",
     "move_placement",
@@ -20,6 +22,8 @@ __all__ = [
     "remove_access",
     "remove_placement",
     "rename",
+    "replace_access",
+    "replace_vessel",
     "set_access_of",
     "set_imaging",
     "set_options",
@@ -56,31 +60,75 @@ def _rebuild(
     return parse_case(built.to_json())
 
 
+def access_id(access: Access) -> str:
+    """An access's id; a single access may leave it out, and is then "A"."""
+    return access.id or "A"
+
+
+def access_ids(case: Case) -> list[str]:
+    """The id of every access, in order ("A" for a single access without one)."""
+    return [access_id(access) for access in case.accesses]
+
+
 def next_access_id(case: Case) -> str:
     """The next free access id: A, B, C..."""
-    used = {access.id for access in case.accesses}
+    used = set(access_ids(case))
     return next(letter for letter in string.ascii_uppercase if letter not in used)
+
+
+def _named(case: Case) -> Case:
+    """The case with every access named and every placement saying its access.
+
+    A single access may leave out its id and its placements their access; a second access needs
+    both, so they are filled in before one is added.
+    """
+    if all(access.id for access in case.accesses) and all(p.access for p in case.placements):
+        return case
+    only = access_ids(case)[0] if len(case.accesses) == 1 else None
+    return case.replace(
+        accesses=tuple(
+            Access(id=access_id(a), vessel=a.vessel, direction=a.direction) for a in case.accesses
+        ),
+        placements=tuple(p.replace(access=p.access or only) for p in case.placements),
+    )
 
 
 def add_access(case: Case, vessel: str, direction: Direction | None = None) -> Case:
     """A new puncture, with the next free id."""
+    case = _named(case)
     access = Access(id=next_access_id(case), vessel=vessel, direction=direction)
     return _rebuild(case, accesses=[*case.accesses, access])
 
 
-def remove_access(case: Case, access_id: str) -> Case:
-    """Remove a puncture and every placement made through it."""
+def remove_access(case: Case, removed: str) -> Case:
+    """Remove a puncture and every placement made through it (an access without id is "A")."""
+    case = _named(case)
     return _rebuild(
         case,
-        accesses=[a for a in case.accesses if a.id != access_id],
-        placements=[p for p in case.placements if p.access != access_id],
+        accesses=[a for a in case.accesses if a.id != removed],
+        placements=[p for p in case.placements if p.access != removed],
     )
 
 
-def add_placement(case: Case, vessel: str, access_id: str) -> Case:
-    """A new catheter position, last in the order performed."""
-    placement = Placement(vessel=vessel, access=access_id)
+def add_placement(case: Case, vessel: str, access: str) -> Case:
+    """A new catheter position, last in the order performed, through the access `access`."""
+    case = _named(case)
+    placement = Placement(vessel=vessel, access=access)
     return _rebuild(case, placements=[*case.placements, placement])
+
+
+def replace_vessel(case: Case, index: int, vessel: str) -> Case:
+    """Say which vessel a placement entered (a name that did not read, fixed by the coder)."""
+    placements = list(case.placements)
+    placements[index] = placements[index].replace(vessel=vessel)
+    return _rebuild(case, placements=placements)
+
+
+def replace_access(case: Case, index: int, vessel: str, direction: Direction | None) -> Case:
+    """Say which vessel an access punctured, and the direction (its id and placements stay)."""
+    accesses = list(case.accesses)
+    accesses[index] = Access(id=accesses[index].id, vessel=vessel, direction=direction)
+    return _rebuild(case, accesses=accesses)
 
 
 def remove_placement(case: Case, index: int) -> Case:
@@ -114,10 +162,11 @@ def toggle_sampling(case: Case, index: int) -> Case:
     return _rebuild(case, placements=placements)
 
 
-def set_access_of(case: Case, index: int, access_id: str) -> Case:
+def set_access_of(case: Case, index: int, access: str) -> Case:
     """Say a placement was made through another access."""
+    case = _named(case)
     placements = list(case.placements)
-    placements[index] = placements[index].replace(access=access_id)
+    placements[index] = placements[index].replace(access=access)
     return _rebuild(case, placements=placements)
 
 

@@ -2,7 +2,9 @@
 
 Textual-free. A saved case is exactly the JSON `vascular code` reads. Saving writes a temporary file
 beside the target and renames it over the target, so a crash never leaves half a file. Opening a
-file validates it with the library before anything on screen changes.
+file checks its shape with the library before anything on screen changes: a file that is not a
+case is refused; a case whose names or routes the engine cannot code yet opens, with its problems
+marked for the coder to fix (`tui.coding`).
 """
 
 from __future__ import annotations
@@ -21,7 +23,6 @@ from vascular import (
     case_data,
     claim_form,
     claim_note,
-    code_case,
     parse_case,
 )
 from vascular import case_json as _library_case_json
@@ -78,11 +79,11 @@ def _default_mode() -> int:
 
 
 def read_case(path: Path, anatomy: Anatomy) -> Case:
-    """Open a case file and check it with the library.
+    """Open a case file and check its shape with the library (its names are read when coded).
 
     Raises:
-        CaseFileError: the file cannot be read, is not JSON, or is not a case that can be coded; the
-            message names the file and what is wrong.
+        CaseFileError: the file cannot be read, is not JSON, or is not a case (unknown or missing
+            fields, wrong types); the message names the file and what is wrong.
     """
     name = str(path)
     try:
@@ -91,11 +92,9 @@ def read_case(path: Path, anatomy: Anatomy) -> Case:
         raise CaseFileError(f"{name}: cannot be read ({error})") from None
     data = case_data(text, name)
     try:
-        case = parse_case(data, anatomy.rules)
-        code_case(case, anatomy, rationale=False)
+        return parse_case(data, anatomy.rules)
     except VascularError as error:
         raise CaseFileError(f"{name}: {error}") from None
-    return case
 
 
 def export_text(kind: ExportKind, explained: Explained) -> str:

@@ -1,4 +1,7 @@
-"""The app over the small test anatomy, with its autosave and files in a temporary folder."""
+"""The app over the small test anatomy, with its state folder and files in a temporary folder.
+
+Helpers drive the app as a coder does: `type_text` presses one key per character.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +9,12 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input
 
 from tests.conftest import MINI_DIR
 from tui.app import VascularApp, make_app
 from tui.screens.main import MainScreen
-from vascular import load_anatomy
+from tui.session import CaseSession
+from vascular import Anatomy, load_anatomy
 
 SIZE = (140, 44)
 
@@ -24,14 +27,31 @@ def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
-def autosave(workdir: Path) -> Path:
-    return workdir / "state" / "autosave.json"
+def state(workdir: Path) -> Path:
+    """The state folder: autosaves and the last discarded case."""
+    return workdir / "state"
 
 
 @pytest.fixture
-def app(autosave: Path) -> VascularApp:
-    """A fresh app (an App instance runs once) over the mini anatomy, with no cursor blink."""
-    return make_app(load_anatomy(MINI_DIR), autosave=autosave, blink=False)
+def mini() -> Anatomy:
+    return load_anatomy(MINI_DIR)
+
+
+def build(anatomy: Anatomy, state: Path, **kwargs: object) -> VascularApp:
+    """An app as the tests build it: no cursor blink (it exists before any input does)."""
+    return make_app(anatomy, state_dir=state, cursor_blink=False, **kwargs)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def app(mini: Anatomy, state: Path) -> VascularApp:
+    """A fresh app (an App instance runs once) over the mini anatomy."""
+    return build(mini, state)
+
+
+@pytest.fixture
+def real_app(atlas: Anatomy, state: Path) -> VascularApp:
+    """A fresh app over the embedded atlas (for names the mini anatomy lacks)."""
+    return build(atlas, state)
 
 
 def main_screen(app: VascularApp) -> MainScreen:
@@ -40,8 +60,12 @@ def main_screen(app: VascularApp) -> MainScreen:
     return screen
 
 
+def session(app: VascularApp) -> CaseSession:
+    return main_screen(app).session
+
+
 def claim(app: VascularApp) -> list[str]:
-    explained = main_screen(app).explained
+    explained = session(app).explained
     if explained is None:
         return []
     return [
@@ -50,30 +74,61 @@ def claim(app: VascularApp) -> list[str]:
     ]
 
 
+def message(app: VascularApp) -> str:
+    return str(main_screen(app).query_one("#message").render())
+
+
+async def type_text(pilot: Pilot[None], text: str) -> None:
+    """Type `text` into the focused widget, one key press per character."""
+    for character in text:
+        await pilot.press(character)
+    await pilot.pause()
+
+
 async def type_into(pilot: Pilot[None], selector: str, text: str) -> None:
-    """Put text in an input (as typing would) and press Enter."""
-    box = pilot.app.screen.query_one(selector, Input)
-    box.focus()
-    box.value = text
+    """Focus an input by clicking into it, type `text` key by key and press Enter."""
+    pilot.app.screen.query_one(selector).focus()
+    await pilot.pause()
+    await type_text(pilot, text)
     await pilot.press("enter")
     await pilot.pause()
 
 
 async def add_access(pilot: Pilot[None], vessel: str, direction: str | None = None) -> None:
+    """Ctrl+T, the vessel punctured typed key by key, the direction, Enter."""
     await pilot.press("ctrl+t")
     await pilot.pause()
+    await type_text(pilot, vessel)
     if direction is not None:
         pilot.app.screen.query_one(f"#{direction}").value = True  # type: ignore[attr-defined]
-    await type_into(pilot, "#access-name", vessel)
+        pilot.app.screen.query_one("#access-name").focus()
+        await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause()
 
 
 async def add_placement(pilot: Pilot[None], vessel: str) -> None:
+    """Ctrl+F, the vessel typed key by key, Enter."""
     await pilot.press("ctrl+f")
-    await type_into(pilot, "#search-input", vessel)
+    await type_text(pilot, vessel)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def select_row(pilot: Pilot[None], row: int) -> None:
+    """Ctrl+L, then Down to the row (accesses first, then placements)."""
+    await pilot.press("ctrl+l", "ctrl+home")
+    for _ in range(row):
+        await pilot.press("down")
+    await pilot.pause()
 
 
 async def select_placement(pilot: Pilot[None], index: int) -> None:
-    screen = main_screen(pilot.app)  # type: ignore[arg-type]
-    await pilot.press("ctrl+l")
-    screen.query_one("#case").move_cursor(row=len(screen.document.case.accesses) + index)  # type: ignore[attr-defined]
+    """Ctrl+L, then Down to placement `index` (past the accesses)."""
+    await select_row(pilot, len(session(pilot.app).case.accesses) + index)  # type: ignore[arg-type]
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Wait until workers are done and the screen is idle (for snapshots under load)."""
+    await pilot.app.workers.wait_for_complete()
     await pilot.pause()

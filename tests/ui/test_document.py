@@ -12,7 +12,7 @@ from tests.conftest import MINI_DIR
 from tui import editing
 from tui.document import CaseDocument, empty_case
 from tui.files import CaseFileError, case_json, export_text, read_case, write_atomically
-from vascular import Anatomy, Case, Options, code_case, explain_case, load_anatomy
+from vascular import Anatomy, Case, Options, code_case, explain_case, load_anatomy, parse_case
 
 
 def _case() -> Case:
@@ -51,8 +51,55 @@ class TestDocument:
         document.apply(editing.rename(document.case, "Report 12"))
         assert document.dirty
 
+    def test_undo_after_new_brings_the_case_back_with_its_file(self, tmp_path: Path) -> None:
+        document = CaseDocument()
+        document.apply(_case())
+        document.mark_saved(tmp_path / "case.json")
+        document.apply(editing.rename(document.case, "Report 12"))
+        before = document.case
+        document.start(empty_case(), None)
+        assert (document.case, document.path, document.dirty) == (empty_case(), None, False)
+        assert document.undo()
+        assert (document.case, document.path) == (before, tmp_path / "case.json")
+        assert document.dirty
+
+    def test_an_opened_case_is_saved_as_it_is(self, tmp_path: Path) -> None:
+        document = CaseDocument()
+        document.start(_case(), tmp_path / "case.json")
+        assert not document.dirty
+        assert document.saved == _case()
+
+    def test_undo_past_a_save_is_unsaved(self, tmp_path: Path) -> None:
+        document = CaseDocument()
+        document.apply(editing.add_access(empty_case(), "right_common_femoral_artery"))
+        document.apply(_case())
+        document.mark_saved(tmp_path / "case.json")
+        document.undo()
+        assert document.dirty
+        document.redo()
+        assert not document.dirty
+
 
 class TestEditing:
+    def test_an_access_without_an_id_is_a_and_can_be_removed(self, mini: Anatomy) -> None:
+        case = parse_case({"accesses": [{"vessel": "R CFA"}], "placements": [{"vessel": "SMA"}]})
+        assert editing.access_ids(case) == ["A"]
+        removed = editing.remove_access(case, "A")
+        assert (removed.accesses, removed.placements) == ((), ())
+
+    def test_a_second_access_names_the_first(self) -> None:
+        case = parse_case({"accesses": [{"vessel": "R CFA"}], "placements": [{"vessel": "SMA"}]})
+        case = editing.add_access(case, "left_common_femoral_artery")
+        assert editing.access_ids(case) == ["A", "B"]
+        assert case.placements[0].access == "A"
+
+    def test_replace_a_vessel_keeps_the_rest_of_the_placement(self) -> None:
+        case = editing.set_imaging(_case(), 1, True)
+        case = editing.replace_vessel(case, 1, "celiac_trunk")
+        assert case.placements[1].vessel == "celiac_trunk"
+        assert case.placements[1].imaging is True
+        assert case.placements[1].access == "A"
+
     def test_access_ids_are_letters(self) -> None:
         case = editing.add_access(_case(), "left_common_femoral_artery", "antegrade")
         assert [(a.id, a.direction) for a in case.accesses] == [("A", None), ("B", "antegrade")]
@@ -135,10 +182,9 @@ class TestFiles:
             ("{", "not valid JSON: Expecting property name"),
             ("[1, 2]", "must hold one JSON object"),
             ('{"accesses": []}', "accesses"),
-            ('{"accesses": [{"vessel": "R CFA"}], "placements": [{"vessel": "xyzzy"}]}', "xyzzy"),
-            ('{"accesses": [{"vessel": "R CFA"}], "placements": [{"vessel": "SFA"}]}', "side"),
+            ('{"accesses": [{"vessel": "R CFA"}], "placements": [{"vesel": "SMA"}]}', "vesel"),
         ],
-        ids=["broken", "foreign", "empty", "unknown vessel", "ambiguous"],
+        ids=["broken", "foreign", "empty", "misspelt field"],
     )
     def test_a_bad_file_is_refused_with_its_name_and_reason(
         self, tmp_path: Path, mini: Anatomy, content: str, words: str
@@ -149,6 +195,16 @@ class TestFiles:
             read_case(path, mini)
         assert str(path) in str(raised.value)
         assert words in str(raised.value)
+
+    @pytest.mark.parametrize("vessel", ["xyzzy", "SFA"], ids=["unknown", "ambiguous"])
+    def test_a_case_with_a_bad_name_opens_as_it_is(
+        self, tmp_path: Path, mini: Anatomy, vessel: str
+    ) -> None:
+        path = tmp_path / "typo.json"
+        path.write_text(
+            json.dumps({"accesses": [{"vessel": "R CFA"}], "placements": [{"vessel": vessel}]})
+        )
+        assert read_case(path, mini).placements[0].vessel == vessel
 
     def test_a_missing_file_is_refused(self, tmp_path: Path, mini: Anatomy) -> None:
         with pytest.raises(CaseFileError, match="cannot be read"):

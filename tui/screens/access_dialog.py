@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, RadioButton, RadioSet
 from textual.widgets.option_list import Option
 
+from tui.widgets.text_input import TextInput
 from vascular import Anatomy, Direction, VesselNameError
 
 __all__ = ["COMMON_SITES", "AccessDialog"]
@@ -48,29 +49,46 @@ class AccessDialog(ModalScreen[tuple[str, Direction | None] | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, anatomy: Anatomy) -> None:
-        """The dialog over an atlas."""
+    def __init__(
+        self,
+        anatomy: Anatomy,
+        title: str = "Add an access: the vessel punctured",
+        text: str = "",
+        direction: Direction | None = None,
+        action: str = "Add",
+    ) -> None:
+        """The dialog over an atlas; `text` and `direction` prefill it (to change an access)."""
         super().__init__()
         self.anatomy = anatomy
+        self.title_text, self.text, self.direction, self.action_word = (
+            title,
+            text,
+            direction,
+            action,
+        )
 
     def compose(self) -> ComposeResult:
         """Sites, a name box, the direction, and the buttons."""
         with Vertical(id="access-dialog", classes="dialog"):
-            yield Label("Add an access: the vessel punctured", classes="dialog-title")
-            yield Input(
-                placeholder="vessel punctured (R CFA, left radial, RIJ...)", id="access-name"
+            yield Label(self.title_text, classes="dialog-title")
+            yield TextInput(
+                self.text,
+                placeholder="vessel punctured (R CFA, left radial, RIJ...)",
+                id="access-name",
             )
             sites = [
                 Option(self.anatomy.vessel(v).name, id=v) for v in COMMON_SITES if v in self.anatomy
             ]
             yield OptionList(*sites, id="access-sites")
             with RadioSet(id="access-direction"):
-                yield RadioButton("toward the heart", value=True, id="toward")
-                yield RadioButton("retrograde", id="retrograde")
-                yield RadioButton("antegrade", id="antegrade")
+                yield RadioButton("toward the heart", value=self.direction is None, id="toward")
+                yield RadioButton(
+                    "retrograde", value=self.direction == "retrograde", id="retrograde"
+                )
+                yield RadioButton("antegrade", value=self.direction == "antegrade", id="antegrade")
             yield Label("", id="access-error", classes="dialog-error")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Add", variant="primary", id="access-add")
+                yield Button(self.action_word, variant="primary", id="access-add")
                 yield Button("Cancel", id="access-cancel")
 
     def on_mount(self) -> None:
@@ -100,7 +118,7 @@ class AccessDialog(ModalScreen[tuple[str, Direction | None] | None]):
             )
             return
         try:
-            self._finish(self.anatomy.resolve(text).id)
+            self._finish(self.anatomy.resolve(text, "access").id)
         except VesselNameError as error:
             self.query_one("#access-error", Label).update(str(error))
 

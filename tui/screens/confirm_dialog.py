@@ -23,18 +23,24 @@ class ConfirmDialog(ModalScreen[bool]):
         Binding("n", "no", "No"),
     ]
 
-    def __init__(self, question: str, yes: str = "Yes", no: str = "No") -> None:
-        """The question and the two answers."""
+    def __init__(self, question: str, yes: str = "Yes", no: str = "No", detail: str = "") -> None:
+        """The question, the two answers, and a line of detail under the question."""
         super().__init__()
-        self.question, self.yes, self.no = question, yes, no
+        self.question, self.yes, self.no, self.detail = question, yes, no, detail
 
     def compose(self) -> ComposeResult:
         """The question and two buttons."""
-        with Vertical(classes="dialog"):
+        with Vertical(classes="dialog", id="confirm-dialog"):
             yield Label(self.question, classes="dialog-title")
+            if self.detail:
+                yield Static(self.detail, classes="dialog-text")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.yes, variant="primary", id="confirm-yes")
                 yield Button(self.no, id="confirm-no")
+
+    def on_mount(self) -> None:
+        """The focus on the yes button: Enter answers it."""
+        self.query_one("#confirm-yes", Button).focus()
 
     @on(Button.Pressed, "#confirm-yes")
     def action_yes(self) -> None:

@@ -46,7 +46,7 @@ class HelpScreen(ModalScreen[None]):
         table.add_column("Where", style="dim", no_wrap=True, min_width=16)
         table.add_column("What it does", ratio=1)
         for action in ACTIONS:
-            table.add_row(_keys(action.key), action.where, action.help)
+            table.add_row(_keys(action.key) if action.key else "Ctrl+P", action.where, action.help)
         for key, where, what in _MORE:
             table.add_row(key, where, what)
         with VerticalScroll(classes="dialog", id="help"):

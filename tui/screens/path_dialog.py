@@ -12,6 +12,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select
 
+from tui.widgets.text_input import TextInput
+
 __all__ = ["PathDialog"]
 
 
@@ -44,7 +46,7 @@ class PathDialog(ModalScreen[tuple[Path, str] | None]):
                     allow_blank=False,
                     id="path-kind",
                 )
-            yield Input(str(self.default), id="path-input")
+            yield TextInput(str(self.default), id="path-input")
             yield Label("", id="path-error", classes="dialog-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.action_word, variant="primary", id="path-ok")

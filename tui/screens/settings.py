@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, SelectionList
 
+from tui.widgets.text_input import TextInput
 from vascular import Anatomy, Case, Options
 
 __all__ = ["SettingsScreen"]
@@ -32,7 +33,7 @@ class SettingsScreen(ModalScreen[tuple[str | None, Options, list[str]] | None]):
             yield Label("Case settings (saved with the case)", classes="dialog-title")
             with VerticalScroll(id="settings-fields"):
                 yield Label("Case name")
-                yield Input(
+                yield TextInput(
                     self.case.name or "", placeholder="report number or title", id="settings-name"
                 )
                 settings = self.anatomy.rules.settings(self.case.options)

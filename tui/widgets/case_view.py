@@ -1,4 +1,8 @@
-"""CaseView: the case being traced, accesses and placements in order, each as the engine read it."""
+"""CaseView: the case being traced, accesses and placements in order, each as the engine read it.
+
+A row the engine could not code (a name that does not read, a route it cannot take) is marked,
+with the library's message in place of the reading. Column widths follow the panel's width.
+"""
 
 from __future__ import annotations
 
@@ -6,25 +10,32 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.text import Text
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable
 
-from vascular import Case, PlacementResult
+from tui.widgets.rows import Row, RowSync
+from vascular import Case, CaseProblem, PlacementResult
 
 __all__ = ["CaseView"]
 
+Problems = dict[tuple[str, int], list[CaseProblem]]
+_FIXED = {"#": 2, "Acc": 3, "Flags": 10}
 
-class CaseView(DataTable[str]):
+
+class CaseView(DataTable[Text]):
     """Accesses first, then placements; highlighting a row posts `RowChosen`."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("delete,backspace", "screen.remove_placement", "Remove", show=False),
-        Binding("i", "screen.toggle_imaging", "Imaging", show=False),
-        Binding("s", "screen.toggle_sampling", "Sampling", show=False),
-        Binding("t", "screen.switch_access", "Access", show=False),
-        Binding("ctrl+up", "screen.move_up", "Move up", show=False),
-        Binding("ctrl+down", "screen.move_down", "Move down", show=False),
+        Binding("delete,backspace", "screen.run('remove_placement')", "Remove", show=False),
+        Binding("i", "screen.run('toggle_imaging')", "Imaging", show=False),
+        Binding("s", "screen.run('toggle_sampling')", "Sampling", show=False),
+        Binding("t", "screen.run('switch_access')", "Access", show=False),
+        Binding("r", "screen.run('replace_vessel')", "Replace", show=False),
+        Binding("ctrl+up", "screen.run('move_up')", "Move up", show=False),
+        Binding("ctrl+down", "screen.run('move_down')", "Move down", show=False),
     ]
 
     @dataclass
@@ -34,60 +45,101 @@ class CaseView(DataTable[str]):
         kind: str
         index: int
 
-    def on_mount(self) -> None:
-        """Columns and row cursor."""
-        self.cursor_type = "row"
-        self.add_column("#", width=2)
-        self.add_column("Vessel", width=27)
-        self.add_column("Acc", width=3)
-        self.add_column("Reading", width=26)
-        self.add_column("Flags", width=14)
+    def __init__(self, **kwargs: object) -> None:
+        """An empty case list."""
+        super().__init__(cursor_type="row", **kwargs)  # type: ignore[arg-type]
+        self._shown: tuple[Case, Sequence[PlacementResult] | None, dict[str, str], Problems] = (
+            Case(accesses=()),
+            None,
+            {},
+            {},
+        )
+        self._width = 0
+        self._rows = RowSync()
+
+    def _columns(self, width: int) -> None:
+        """Columns for a panel `width` cells wide: the vessel and the reading share the room."""
+        self.clear(columns=True)
+        self._rows.reset()
+        room = max(width - sum(_FIXED.values()) - 2 * 5 - 2, 30)
+        vessel = max(16, room // 2)
+        self.add_column("#", width=_FIXED["#"])
+        self.add_column("Vessel", width=vessel)
+        self.add_column("Acc", width=_FIXED["Acc"])
+        self.add_column("Reading", width=room - vessel)
+        self.add_column("Flags", width=_FIXED["Flags"])
+        self._width = width
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Lay the columns out again for the new width."""
+        if event.size.width != self._width:
+            self.show(*self._shown)
 
     def show(
-        self, case: Case, placements: Sequence[PlacementResult] | None, names: dict[str, str]
+        self,
+        case: Case,
+        placements: Sequence[PlacementResult] | None,
+        names: dict[str, str],
+        problems: Problems | None = None,
     ) -> None:
-        """Replace the rows with the case; `placements` are the engine's readings when it coded."""
+        """Replace the rows with the case.
+
+        `placements` are the engine's readings when it coded, `problems` what stops each row
+        from coding when it did not.
+        """
+        self._shown = (case, placements, names, problems or {})
         with self.prevent(DataTable.RowHighlighted):
-            self._fill(case, placements, names)
+            self._fill(case, placements, names, problems or {})
 
     def _fill(
-        self, case: Case, placements: Sequence[PlacementResult] | None, names: dict[str, str]
+        self,
+        case: Case,
+        placements: Sequence[PlacementResult] | None,
+        names: dict[str, str],
+        problems: Problems,
     ) -> None:
         row = self.cursor_row
-        self.clear()
+        if self.size.width != self._width or not self.columns:
+            self._columns(self.size.width)
+        rows: list[Row] = []
         for index, access in enumerate(case.accesses):
             direction = access.direction or "toward the heart"
-            self.add_row(
-                access.id or "A",
-                names.get(access.vessel, access.vessel),
-                "",
-                f"access, {direction}",
-                "",
-                key=f"access:{index}",
+            flagged = problems.get(("access", index))
+            cells = (
+                Text(access.id or "A"),
+                _vessel(names.get(access.vessel, access.vessel), flagged),
+                Text(),
+                _problem(flagged) if flagged else Text(f"access, {direction}"),
+                Text(),
             )
+            rows.append((f"access:{index}", cells))
         for index, placement in enumerate(case.placements):
-            reading = _reading(placements[index], names) if placements else "-"
+            flagged = problems.get(("placement", index))
+            reading = Text(_reading(placements[index], names) if placements else "-")
+            if flagged:
+                reading = _problem(flagged)
             flags = []
             if placement.imaged:
                 territories = placement.territories()
                 flags.append("imaging" + (f": {', '.join(territories)}" if territories else ""))
             if placement.sampling:
                 flags.append("sampling")
-            self.add_row(
-                str(index + 1),
-                names.get(placement.vessel, placement.vessel),
-                placement.access or "A",
+            cells = (
+                Text(str(index + 1)),
+                _vessel(names.get(placement.vessel, placement.vessel), flagged),
+                Text(placement.access or "A"),
                 reading,
-                "; ".join(flags),
-                key=f"placement:{index}",
+                Text("; ".join(flags)),
             )
+            rows.append((f"placement:{index}", cells))
+        self._rows.apply(self, rows)
         if self.row_count:
             self.move_cursor(row=min(row, self.row_count - 1))
 
-    def select_placement(self, index: int, accesses: int) -> None:
-        """Put the cursor on a placement (quietly: the screen already knows)."""
+    def select_row(self, kind: str, index: int, accesses: int) -> None:
+        """Put the cursor on an access or a placement (quietly: the screen already knows)."""
         with self.prevent(DataTable.RowHighlighted):
-            self.move_cursor(row=accesses + index)
+            self.move_cursor(row=index if kind == "access" else accesses + index)
 
     def on_focus(self) -> None:
         """Coming into the list selects the row under the cursor."""
@@ -103,6 +155,15 @@ class CaseView(DataTable[str]):
         if event.row_key.value is not None:
             kind, index = event.row_key.value.split(":")
             self.post_message(self.RowChosen(kind, int(index)))
+
+
+def _vessel(name: str, problems: list[CaseProblem] | None) -> Text:
+    """A vessel cell (Text, not str: a str cell is parsed as markup at every repaint)."""
+    return Text("⚠ " + name, style="bold red") if problems else Text(name)
+
+
+def _problem(problems: list[CaseProblem]) -> Text:
+    return Text(problems[0].message, style="red")
 
 
 def _reading(placement: PlacementResult, names: dict[str, str]) -> str:

@@ -18,4 +18,4 @@ class MessageLine(Static):
     def say(self, text: str, kind: Literal["info", "success", "error"] = "info") -> None:
         """Show a message."""
         self.set_class(kind == "error", "-error")
-        self.update(Text(text, style=_STYLES[kind]))
+        self.update(Text(text, style=_STYLES[kind]), layout=False)  # its height is fixed

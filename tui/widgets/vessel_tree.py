@@ -38,7 +38,7 @@ class VesselTree(Tree[str]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "choose", "Add placement", show=False),
-        Binding("f", "screen.family_view", "Family view", show=False),
+        Binding("f", "screen.run('family_view')", "Family view", show=False),
     ]
 
     @dataclass
