@@ -18,7 +18,9 @@ if TYPE_CHECKING:
         TERRITORIES,
         Access,
         Case,
+        Diagnostic,
         Direction,
+        Intervention,
         Options,
         Placement,
         case_data,
@@ -51,9 +53,16 @@ if TYPE_CHECKING:
     from vascular.family import ChartRow, FamilyChart, family_chart
     from vascular.findings import Finding
     from vascular.loading import clear_cache, default_data_dir, load_anatomy, read_anatomy
-    from vascular.names import slug
+    from vascular.names import NameReading, Role, Suggestion, slug
     from vascular.records import Tree, Variant, Vessel
-    from vascular.results import CodeLine, CodingResult, PlacementResult, Reason, WarningDetail
+    from vascular.results import (
+        CodeLine,
+        CodingResult,
+        IncludedLine,
+        PlacementResult,
+        Reason,
+        WarningDetail,
+    )
     from vascular.traversal import ImagingPosition, Reading, position_of, readings
 
 __version__ = "0.2.0"
@@ -72,16 +81,22 @@ __all__ = [
     "CodeLine",
     "CodingResult",
     "DataProblem",
+    "Diagnostic",
     "Direction",
     "Explained",
     "FamilyChart",
     "Finding",
     "ImagingPosition",
+    "IncludedLine",
+    "Intervention",
+    "NameReading",
     "Options",
     "Placement",
     "PlacementResult",
     "Reading",
     "Reason",
+    "Role",
+    "Suggestion",
     "Tree",
     "TreeRecord",
     "UnknownVariantError",
@@ -130,11 +145,17 @@ _WHERE: dict[str, str] = {
     "CodeLine": "vascular.results",
     "CodingResult": "vascular.results",
     "DataProblem": "vascular.errors",
+    "Diagnostic": "vascular.case",
     "Direction": "vascular.case",
     "Explained": "vascular.explain",
     "FamilyChart": "vascular.family",
     "Finding": "vascular.findings",
     "ImagingPosition": "vascular.traversal",
+    "IncludedLine": "vascular.results",
+    "Intervention": "vascular.case",
+    "NameReading": "vascular.names",
+    "Role": "vascular.names",
+    "Suggestion": "vascular.names",
     "Options": "vascular.case",
     "Placement": "vascular.case",
     "PlacementResult": "vascular.results",

@@ -115,6 +115,10 @@ class Access:
         "antegrade for a vein).",
     )
 
+    def replace(self, **changes: Any) -> Access:
+        """A copy with some fields replaced (the access is frozen)."""
+        return replace(self, **changes)
+
 
 @shape
 class Placement:

@@ -152,6 +152,9 @@ def _parser() -> argparse.ArgumentParser:
     tui = commands.add_parser("tui", help="open the coder's app (the same as vascular-tui)")
     tui.add_argument("case", nargs="?", help="a case file to open")
     tui.add_argument("--data", metavar="DIR", help="another anatomy data directory")
+    tui.add_argument(
+        "--recover", action="store_true", help="open the last discarded case (kept at each discard)"
+    )
     return parser
 
 
@@ -573,6 +576,7 @@ def _tui(args: argparse.Namespace, out: TextIO) -> None:
     argv = [sys.executable, "-m", "tui"]
     argv += [args.case] if args.case else []
     argv += ["--data", args.data] if args.data else []
+    argv += ["--recover"] if args.recover else []
     out.flush()
     os.execv(sys.executable, argv)
 
