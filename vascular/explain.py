@@ -99,12 +99,31 @@ def line_table(
             wrapped = textwrap.wrap(row[5], max(30, width - lead)) or [""]
             out.append(f"{cells}  {wrapped[0]}".rstrip())
             out += [" " * lead + more for more in wrapped[1:]]
+    out += _included(result, anatomy, width)
     if result.warnings:
         out += ["", "Warnings:"] + [
             textwrap.fill(w, width, initial_indent="  - ", subsequent_indent="    ")
             for w in result.warnings
         ]
     return "\n".join(out)
+
+
+def _included(result: CodingResult, anatomy: Anatomy, width: int) -> list[str]:
+    """The catheter lines an intervention includes, as a coder checks them off."""
+    if not result.included_lines:
+        return []
+    return ["", "Included in an intervention (not on the claim):"] + [
+        textwrap.fill(
+            f"{anatomy.rules.label(line.code)}"
+            + "".join(f"-{m}" for m in line.modifiers)
+            + (f" (access {line.access})" if line.access else "")
+            + f": {line.reason}",
+            width,
+            initial_indent="  - ",
+            subsequent_indent="    ",
+        )
+        for line in result.included_lines
+    ]
 
 
 def _family_name(anatomy: Anatomy, family: str | None) -> str:
@@ -137,6 +156,7 @@ def explanation_text(explained: Explained, width: int = _WIDTH) -> str:
         out.append(f"  {number}. {anatomy.rules.label(line.code)}{modifiers}{units}")
         for reason in line.rationale:
             out += _wrap(reason, "       - ", "         ", width)
+    out += _included(result, anatomy, width)
     if result.warnings:
         out += ["", "Warnings:"] + [
             w for warning in result.warnings for w in _wrap(warning, "  - ", "    ", width)
