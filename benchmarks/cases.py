@@ -29,7 +29,9 @@ def realistic_cases(anatomy: Anatomy, count: int, seed: int = 2026) -> list[dict
         else:
             kinds = {"vein", "pulmonary_artery"} if tree.kind == "vein" else {tree.kind}
             pool = {v.id for v in anatomy if anatomy.tree_of(v.id).kind in kinds}
-        pools[access, direction] = sorted(v for v in pool if len(anatomy.chains(v)) == 1)
+        pools[access, direction] = sorted(
+            v for v in pool if len(anatomy.chains(v)) == 1 and v not in anatomy.made_by
+        )
     asks = {
         v.id
         for v in anatomy
