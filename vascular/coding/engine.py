@@ -20,7 +20,7 @@ from vascular.coding.naming import construct_problems, read_names, settle_classe
 from vascular.coding.render import Renderer
 from vascular.errors import AnatomyDataError, CaseError, CaseProblem
 from vascular.findings import Finding
-from vascular.frozen import replace
+from vascular.frozen import record, replace
 from vascular.results import CodeLine, CodingResult, IncludedLine, PlacementResult
 from vascular.rulebook import Settings
 from vascular.traversal import Stop, Tracing, name_problems, trace
@@ -245,38 +245,17 @@ def _included_lines(
     """The catheter lines the route would give without the interventions, that they include."""
     alone = replace(tracing, case=replace(tracing.case, interventions=()))
     without = code_tracing(anatomy, alone, rationale=False, explanations=False).result.lines
-    by_placement: dict[int, str] = {}
-    by_access: dict[str, str] = {}
-    for item in settled:
-        draft = item.draft
-        for index in draft.includes:
-            by_placement.setdefault(index, draft.code)
-        if draft.as_entered:
-            for site in draft.covered():
-                by_access.setdefault(site.id, draft.code)
     kept = {(item.draft.code, item.draft.access.id, item.draft.vessels) for item in settled}
-    claimed = {i for r in results for i in r.claimed} - set(by_placement)
-    entered = next((item.draft.code for item in settled if item.draft.as_entered), None)
-    places: dict[tuple[str | None, str], int] = {
-        (stop.access.id, stop.vessel.id): stop.index for stop in tracing.stops
-    }
+    including = _Including.of(tracing, settled, results)
     rule = anatomy.rules.table("claim").rules.included
     found = []
     for line in without:
         if (line.code, line.access, line.vessels) in kept:
             continue
-        indexes = [places[(line.access, v)] for v in line.vessels if (line.access, v) in places]
-        key = "line-included"
-        if indexes and all(i in by_placement for i in indexes):
-            by = by_placement[indexes[0]]
-        elif indexes and all(i in by_placement or i in claimed for i in indexes) and entered:
-            by = next((by_placement[i] for i in indexes if i in by_placement), entered)
-            key = "line-guidance"
-        elif not line.vessels and line.access in by_access:
-            by = by_access[line.access]
-        else:
+        by = including.by(line)
+        if by is None:
             continue
-        reason = renderer.text(Finding(rule, key, facts={"code": line.code, "by": by}))
+        code, key = by
         found.append(
             IncludedLine(
                 code=line.code,
@@ -284,11 +263,60 @@ def _included_lines(
                 modifiers=line.modifiers,
                 access=line.access,
                 vessels=line.vessels,
-                included_in=by,
-                reason=reason,
+                included_in=code,
+                reason=renderer.text(Finding(rule, key, facts={"code": line.code, "by": code})),
             )
         )
     return tuple(found)
+
+
+@record
+class _Including:
+    """Which intervention line includes what: placements, accesses, and placements it guided."""
+
+    placements: dict[int, str]
+    accesses: dict[str, str]
+    guided: frozenset[int]
+    first: str | None
+    places: dict[tuple[str | None, str], int]
+
+    @classmethod
+    def of(
+        cls, tracing: Tracing, settled: Sequence[Settled], results: Sequence[FamilyResult]
+    ) -> _Including:
+        placements: dict[int, str] = {}
+        accesses: dict[str, str] = {}
+        for item in settled:
+            draft = item.draft
+            for index in draft.includes:
+                placements.setdefault(index, draft.code)
+            if draft.as_entered:
+                for site in draft.covered():
+                    accesses.setdefault(site.id, draft.code)
+        guided = frozenset(i for r in results for i in r.claimed) - set(placements)
+        first = next((item.draft.code for item in settled if item.draft.as_entered), None)
+        places: dict[tuple[str | None, str], int] = {
+            (stop.access.id, stop.vessel.id): stop.index for stop in tracing.stops
+        }
+        return cls(placements, accesses, guided, first, places)
+
+    def by(self, line: CodeLine) -> tuple[str, str] | None:
+        """The code that includes the line and the reason's template key, or None."""
+        indexes = [
+            self.places[line.access, v] for v in line.vessels if (line.access, v) in self.places
+        ]
+        if indexes and all(i in self.placements for i in indexes):
+            return self.placements[indexes[0]], "line-included"
+        if (
+            indexes
+            and self.first
+            and all(i in self.placements or i in self.guided for i in indexes)
+        ):
+            code = next((self.placements[i] for i in indexes if i in self.placements), self.first)
+            return code, "line-guidance"
+        if not line.vessels and line.access in self.accesses:
+            return self.accesses[line.access], "line-included"
+        return None
 
 
 def _unique_places(problems: Sequence[CaseProblem]) -> list[CaseProblem]:
@@ -311,6 +339,35 @@ def _result(
     rationale: bool,
     explanations: bool,
 ) -> CodingResult:
+    lines = _lines(renderer, tracing, settled, findings, rationale)
+    notes: dict[int, list[Finding]] = {}
+    for finding in findings:
+        if finding.severity == "note":
+            for index in finding.subject:
+                notes.setdefault(index, []).append(finding)
+    included_in = {i: item.draft.code for item in settled for i in item.draft.includes}
+    placements = tuple(
+        _placement(renderer, stop, notes.get(stop.index, []), explanations, included_in)
+        for stop in tracing.stops
+    )
+    details = tuple(renderer.warning(f) for f in findings if f.severity == "warning")
+    return CodingResult(
+        lines=lines,
+        placements=placements,
+        warnings=tuple(str(detail) for detail in details),
+        warning_details=details,
+        findings=tuple(findings),
+    )
+
+
+def _lines(
+    renderer: Renderer,
+    tracing: Tracing,
+    settled: list[Settled],
+    findings: list[Finding],
+    rationale: bool,
+) -> tuple[CodeLine, ...]:
+    """Each settled line with its reasons: its own, and how the names it stands for were read."""
     naming = renderer.rules.table("naming").rule
     named: dict[str, list[Finding]] = {}
     plain: dict[str, list[Finding]] = {}
@@ -347,24 +404,7 @@ def _result(
                 findings=line_findings,
             )
         )
-    notes: dict[int, list[Finding]] = {}
-    for finding in findings:
-        if finding.severity == "note":
-            for index in finding.subject:
-                notes.setdefault(index, []).append(finding)
-    included_in = {i: item.draft.code for item in settled for i in item.draft.includes}
-    placements = tuple(
-        _placement(renderer, stop, notes.get(stop.index, []), explanations, included_in)
-        for stop in tracing.stops
-    )
-    details = tuple(renderer.warning(f) for f in findings if f.severity == "warning")
-    return CodingResult(
-        lines=tuple(lines),
-        placements=placements,
-        warnings=tuple(str(detail) for detail in details),
-        warning_details=details,
-        findings=tuple(findings),
-    )
+    return tuple(lines)
 
 
 def _placement(

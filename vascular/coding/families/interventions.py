@@ -653,113 +653,153 @@ class _Outcome:
     mark: Finding | None = None
 
 
+@record
+class _Session:
+    """What judging one placement needs: the table, the interventions, the modifier, their codes."""
+
+    table: Compiled
+    treatments: Sequence[Treatment]
+    modifier: str
+    codes: tuple[str, ...]
+    include: str
+    """'includes' or 'include', as the codes' number asks."""
+
+    def finding(self, rule: str, key: str, stop: Stop, **facts: Fact) -> Finding:
+        """A note about the placement."""
+        return Finding(rule, key, (stop.index,), facts, "note")
+
+
 def _place(
     view: CaseView, table: Compiled, treatments: Sequence[Treatment], stop: Stop, modifier: str
 ) -> _Outcome:
-    rules = table.table.rules
     codes = tuple(dict.fromkeys(t.spec.code for t in treatments))
-    include = "includes" if len(codes) == 1 else "include"
-    for treatment in treatments:
-        if not (treatment.includes_positions and treatment.covers(stop.access)):
-            continue
-        on_route = stop.vessel.id in treatment.route and stop.access is treatment.site
-        inside = stop.vessel.id in treatment.region
-        if not (on_route or inside):
-            continue
-        leftover = tuple(t for t in stop.territories if t not in treatment.imaging)
-        if leftover and _session_qualifies(treatments, stop.access):
-            break  # the catheter position also gave a study of another territory: judged below
-        key = "route-note" if on_route else "territory-note"
-        facts: dict[str, Fact] = {"code": treatment.spec.code}
-        if on_route:
-            facts.update(access=treatment.site.id, vessel=treatment.vessel.id)
-        else:
-            facts["territory"] = treatment.region_name
-        note = Finding(rules.scope, key, (stop.index,), facts, "note")
-        return _Outcome((note,), included_by=treatment.index)
-    serving = [t for t in treatments if stop.access is t.site and stop.vessel.id in t.route]
-    kept = Finding(
-        rules.scope, "kept-note", (stop.index,), {"codes": codes, "include": include}, "note"
+    session = _Session(
+        table, treatments, modifier, codes, "includes" if len(codes) == 1 else "include"
     )
+    included = _included(session, stop)
+    if included is not None:
+        return included
+    serving = [t for t in treatments if stop.access is t.site and stop.vessel.id in t.route]
     if serving:
-        qualifies = _qualifies(serving) if serving[0].qualifies is not None else None
-        if not stop.territories:
-            return _Outcome((kept,))
-        if qualifies:
-            return _qualifying(table, treatments, stop, modifier, codes, include, kept)
-        plain = replace(stop, territories=())
-        if qualifies is None:
-            warning = _missing(table, stop, codes, include, " and takes the plain selective code")
-            return _Outcome((kept, warning), restated=plain)
-        reason = _reason_of(serving)
-        note = Finding(
-            table.table.rules.diagnostic,
-            "plain-note",
-            (stop.index,),
-            {"reason": reason.id if reason else ""},
-            "note",
-        )
-        return _Outcome((kept, note), restated=plain)
+        return _serving(session, stop, serving)
     if stop.placement.imaged:
-        qualifies = _session_qualifies(treatments, stop.access)
-        if qualifies:
-            return _qualifying(table, treatments, stop, modifier, codes, include, kept)
-        if qualifies is None:
-            return _Outcome(
-                (_missing(table, stop, codes, include, ", so it earns no line"),), claim=True
-            )
-        reason = _reason_of(list(treatments))
-        guidance = Finding(
-            table.table.rules.diagnostic,
-            "guidance-note",
-            (stop.index,),
-            {
-                "codes": codes,
-                "reason": reason.id if reason else "",
-                "meaning": reason.meaning if reason else "",
-            },
-            "note",
-        )
-        return _Outcome((guidance,), claim=True)
+        return _diagnostic_only(session, stop)
     purpose = Finding(
-        rules.purpose,
+        table.table.rules.purpose,
         "warning",
         (stop.index,),
-        {"vessel": stop.vessel.id, "codes": codes, "include": include},
+        {"vessel": stop.vessel.id, "codes": codes, "include": session.include},
         "warning",
         f"placements[{stop.index}]",
     )
-    return _Outcome((kept, purpose))
+    return _Outcome((_kept(session, stop), purpose))
 
 
-def _qualifying(
-    table: Compiled,
-    treatments: Sequence[Treatment],
-    stop: Stop,
-    modifier: str,
-    codes: tuple[str, ...],
-    include: str,
-    kept: Finding,
-) -> _Outcome:
-    reason = _reason_of([t for t in treatments if t.qualifies]) or _reason_of(list(treatments))
-    rule = table.table.rules.diagnostic
-    note = Finding(
+def _included(session: _Session, stop: Stop) -> _Outcome | None:
+    """The placement included by the first intervention whose scope holds it, if any.
+
+    A position that also gave a qualifying study of a territory the intervention does not include
+    is judged as a diagnostic position instead.
+    """
+    for treatment in session.treatments:
+        if not (treatment.includes_positions and treatment.covers(stop.access)):
+            continue
+        on_route = stop.vessel.id in treatment.route and stop.access is treatment.site
+        if not (on_route or stop.vessel.id in treatment.region):
+            continue
+        leftover = tuple(t for t in stop.territories if t not in treatment.imaging)
+        if leftover and _session_qualifies(session.treatments):
+            return None
+        rule = session.table.table.rules.scope
+        code = treatment.spec.code
+        note = (
+            session.finding(
+                rule,
+                "route-note",
+                stop,
+                code=code,
+                access=treatment.site.id,
+                vessel=treatment.vessel.id,
+            )
+            if on_route
+            else session.finding(
+                rule, "territory-note", stop, code=code, territory=treatment.region_name
+            )
+        )
+        return _Outcome((note,), included_by=treatment.index)
+    return None
+
+
+def _kept(session: _Session, stop: Stop) -> Finding:
+    return session.finding(
+        session.table.table.rules.scope,
+        "kept-note",
+        stop,
+        codes=session.codes,
+        include=session.include,
+    )
+
+
+def _serving(session: _Session, stop: Stop, serving: Sequence[Treatment]) -> _Outcome:
+    """A placement on the way to a vessel an intervention treats but does not include."""
+    kept = _kept(session, stop)
+    if not stop.territories:
+        return _Outcome((kept,))
+    qualifies = _qualifies(serving) if serving[0].qualifies is not None else None
+    if qualifies:
+        return _qualifying(session, stop)
+    plain = replace(stop, territories=())
+    if qualifies is None:
+        warning = _missing(session, stop, " and takes the plain selective code")
+        return _Outcome((kept, warning), restated=plain)
+    reason = _reason_of(serving)
+    note = session.finding(
+        session.table.table.rules.diagnostic,
+        "plain-note",
+        stop,
+        reason=reason.id if reason else "",
+    )
+    return _Outcome((kept, note), restated=plain)
+
+
+def _diagnostic_only(session: _Session, stop: Stop) -> _Outcome:
+    """An imaged placement that serves no intervention: a study, or guidance."""
+    qualifies = _session_qualifies(session.treatments)
+    if qualifies:
+        return _qualifying(session, stop)
+    if qualifies is None:
+        return _Outcome((_missing(session, stop, ", so it earns no line"),), claim=True)
+    reason = _reason_of(session.treatments)
+    guidance = session.finding(
+        session.table.table.rules.diagnostic,
+        "guidance-note",
+        stop,
+        codes=session.codes,
+        reason=reason.id if reason else "",
+        meaning=reason.meaning if reason else "",
+    )
+    return _Outcome((guidance,), claim=True)
+
+
+def _qualifying(session: _Session, stop: Stop) -> _Outcome:
+    """A qualifying diagnostic study: the line stays, marked for the distinct modifier."""
+    treatments = session.treatments
+    reason = _reason_of([t for t in treatments if t.qualifies]) or _reason_of(treatments)
+    rule = session.table.table.rules.diagnostic
+    note = session.finding(
         rule,
         "qualifies-note",
-        (stop.index,),
-        {
-            "codes": codes,
-            "include": include,
-            "reason": reason.id if reason else "",
-            "modifier": modifier,
-        },
-        "note",
+        stop,
+        codes=session.codes,
+        include=session.include,
+        reason=reason.id if reason else "",
+        modifier=session.modifier,
     )
     mark = Finding(
         rule,
         "modifier",
         (stop.index,),
-        {"modifier": modifier, "meaning": reason.meaning if reason else ""},
+        {"modifier": session.modifier, "meaning": reason.meaning if reason else ""},
     )
     leftover = _leftover(treatments, stop)
     restated = replace(stop, territories=leftover) if leftover != stop.territories else None
@@ -779,18 +819,16 @@ def _leftover(treatments: Sequence[Treatment], stop: Stop) -> tuple[str, ...]:
     return tuple(t for t in stop.territories if t not in covered)
 
 
-def _missing(
-    table: Compiled, stop: Stop, codes: tuple[str, ...], include: str, and_plain: str
-) -> Finding:
+def _missing(session: _Session, stop: Stop, and_plain: str) -> Finding:
     return Finding(
-        table.table.rules.diagnostic,
+        session.table.table.rules.diagnostic,
         "missing-warning",
         (stop.index,),
         {
             "vessel": stop.vessel.id,
-            "codes": codes,
-            "include": include,
-            "reasons": tuple(table.reasons),
+            "codes": session.codes,
+            "include": session.include,
+            "reasons": tuple(session.table.reasons),
             "and_plain": and_plain,
         },
         "warning",
@@ -802,7 +840,7 @@ def _qualifies(treatments: Sequence[Treatment]) -> bool:
     return any(t.qualifies for t in treatments)
 
 
-def _session_qualifies(treatments: Sequence[Treatment], site: AccessSite) -> bool | None:
+def _session_qualifies(treatments: Sequence[Treatment]) -> bool | None:
     """Whether the session's diagnostic study qualifies (None: no intervention says)."""
     said = [t for t in treatments if t.qualifies is not None]
     if not said:
@@ -892,6 +930,35 @@ def _line(
         reasons.append(Finding(rules.line, "includes-non-selective", (), facts))
     else:
         reasons.append(Finding(rules.line, "includes-none", (), facts))
+    findings += _line_warnings(table, treatment, treatments)
+    side = (
+        treatment.vessel.side
+        if spec_.laterality == "RT/LT" and treatment.vessel.side != "unpaired"
+        else None
+    )
+    return Draft(
+        code=spec_.code,
+        access=treatment.site,
+        findings=tuple(reasons),
+        group=table.table.group,
+        rank=treatment.index,
+        units=entry.units,
+        vessels=(treatment.vessel.id,),
+        side=side,
+        by=Interventions.id,
+        as_entered=True,
+        includes=tuple(stop.index for stop in included),
+        covers=covered,
+    )
+
+
+def _line_warnings(
+    table: Compiled, treatment: Treatment, treatments: Sequence[Treatment]
+) -> list[Finding]:
+    """What the coder should check about an intervention line: confidence, deletion, add-on."""
+    rules = table.table.rules
+    spec_ = treatment.spec
+    findings: list[Finding] = []
     where = f"interventions[{treatment.index}]"
     if spec_.confidence == "K":
         section = table.sections.get(spec_.family, "I1")
@@ -933,22 +1000,4 @@ def _line(
                     where,
                 )
             )
-    side = (
-        treatment.vessel.side
-        if spec_.laterality == "RT/LT" and treatment.vessel.side != "unpaired"
-        else None
-    )
-    return Draft(
-        code=spec_.code,
-        access=treatment.site,
-        findings=tuple(reasons),
-        group=table.table.group,
-        rank=treatment.index,
-        units=entry.units,
-        vessels=(treatment.vessel.id,),
-        side=side,
-        by=Interventions.id,
-        as_entered=True,
-        includes=tuple(stop.index for stop in included),
-        covers=covered,
-    )
+    return findings
