@@ -24,6 +24,7 @@ two different complete readings of the same rank are an ambiguity listing both, 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -1061,7 +1062,9 @@ class NameIndex:
         words = [_singular(word) for word in read.words]
         named = [_singular(word) for word in read.named]
         ranked: list[tuple[int, str, str]] = []
-        for vessel_id, names in self._keys_of.items():
+        keys_of = self._keys_of
+        for vessel_id in sorted(self._starting_all(words) | self._starting_all(named)):
+            names = keys_of[vessel_id]
             record = self._records[vessel_id]
             if side is None or record.side == side:
                 rank = min((_match_rank(words, name) for name in names), default=_NO_MATCH)
@@ -1072,6 +1075,40 @@ class NameIndex:
             if rank < _NO_MATCH:
                 ranked.append((rank, record.name.lower(), vessel_id))
         return [(rank, self._records[i]) for rank, _, i in sorted(ranked)]
+
+    def _starting_all(self, words: Sequence[str]) -> set[str]:
+        """The vessels with, for every word, a name word that starts with it (none for none)."""
+        if not words:
+            return set()
+        found: set[str] | None = None
+        for word in sorted(words, key=len, reverse=True):
+            ids = self._starting(word)
+            found = ids if found is None else found & ids
+            if not found:
+                return set()
+        return found or set()
+
+    def _starting(self, word: str) -> set[str]:
+        """The vessels with a name word that starts with `word` (a sorted word list, bisected)."""
+        index = self.__dict__.get("_word_starts")
+        if index is None:
+            pairs = sorted(
+                {
+                    (name_word, vessel_id)
+                    for vessel_id, names in self._keys_of.items()
+                    for name in names
+                    for name_word in name.folded.split()
+                }
+            )
+            index = ([w for w, _ in pairs], [v for _, v in pairs])
+            self.__dict__["_word_starts"] = index
+        words, ids = index
+        found = set()
+        position = bisect.bisect_left(words, word)
+        while position < len(words) and words[position].startswith(word):
+            found.add(ids[position])
+            position += 1
+        return found
 
 
 def _with(found: _Found, how: str, written: str, read_as: str, side: Side | None = None) -> _Found:
