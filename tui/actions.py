@@ -48,6 +48,14 @@ ACTIONS: tuple[AppAction, ...] = (
         True,
     ),
     AppAction(
+        "add_intervention",
+        "edit",
+        "f5",
+        "Intervention",
+        "Add an intervention (filter, stent, coils...): its code, the vessel, the access, the "
+        "diagnostic study; in the case list r changes it and Delete removes it",
+    ),
+    AppAction(
         "focus_search",
         "view",
         "ctrl+f,slash",

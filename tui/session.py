@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Literal
 
 from tui import editing
+from tui import interventions as intervening
 from tui.autosave import Autosave, StateFolder
 from tui.coding import Coding, code, problem_index
 from tui.document import CaseDocument
@@ -22,9 +23,11 @@ from vascular import (
     Access,
     Anatomy,
     Case,
+    CaseError,
     CaseProblem,
     Direction,
     Explained,
+    Intervention,
     Options,
     Reading,
     VascularError,
@@ -33,7 +36,9 @@ from vascular import (
 
 __all__ = ["CaseSession", "Said", "Selection"]
 
-Selection = tuple[Literal["access", "placement", "line"], int]
+Selection = tuple[
+    Literal["access", "placement", "line", "included", "intervention", "construct"], int
+]
 
 
 class CaseSession:
@@ -73,6 +78,11 @@ class CaseSession:
     def names(self) -> dict[str, str]:
         """Display names for the vessel texts and families of the case."""
         return names_of(self.anatomy, self.case, self.explained)
+
+    def intervention_readings(self) -> list[str]:
+        """How the case list reads each intervention (code, units, diagnostic answer, family)."""
+        anatomy = self.explained.anatomy if self.explained else self.anatomy
+        return [intervening.row_reading(anatomy, entry) for entry in self.case.interventions]
 
     def row_problems(self) -> dict[tuple[str, int], list[CaseProblem]]:
         """The problems of each access and placement row."""
@@ -233,7 +243,10 @@ class CaseSession:
         return None
 
     def remove_selected(self) -> Said:
-        """Remove the selected placement, or the selected access with its placements."""
+        """Remove the selected placement, intervention or construct, or an access with its work."""
+        other = self._remove_other()
+        if other is not None:
+            return other
         access = self.selected_access()
         if access is not None:
             removed = editing.access_ids(self.case)[access]
@@ -289,11 +302,95 @@ class CaseSession:
         case = editing.replace_access(self.case, index, vessel, direction)
         return self.apply(case, f"Access {editing.access_ids(case)[index]} changed.")
 
-    def change_settings(self, name: str | None, options: Options, variants: list[str]) -> Said:
-        """The case's name, policy options and variants."""
+    def change_settings(
+        self,
+        name: str | None,
+        options: Options,
+        variants: list[str],
+        constructs: list[str] | None = None,
+    ) -> Said:
+        """The case's name, policy options, variants and (when given) constructs."""
         case = editing.set_options(self.case, options)
         case = editing.set_variants(case, variants)
+        if constructs is not None:
+            case = editing.set_constructs(case, constructs)
         return self.apply(editing.rename(case, name), "Settings applied.")
+
+    # --- interventions ----------------------------------------------------------------------------
+
+    def intervention_index(self) -> int | None:
+        """The selected intervention, if an intervention is selected."""
+        return self._selected("intervention", len(self.case.interventions))
+
+    def _with_intervention(self, intervention: Intervention, index: int | None) -> Case:
+        if index is None:
+            return editing.add_intervention(self.case, intervention)
+        return editing.replace_intervention(self.case, index, intervention)
+
+    def intervention_problems(
+        self, intervention: Intervention, index: int | None = None
+    ) -> list[str]:
+        """What the library says against adding `intervention` (or putting it at `index`).
+
+        Empty when the case with it codes (or, for a case opened with problems, adds none).
+        """
+        try:
+            case = self._with_intervention(intervention, index)
+        except CaseError as error:
+            return [_field_message(p) for p in error.problems]
+        coding = code(case, self.anatomy)
+        if coding.coded or self._no_worse(coding):
+            return []
+        problems = self._new_problems(coding) if self.problems else list(coding.problems)
+        return [_field_message(p) for p in problems]
+
+    def add_intervention(self, intervention: Intervention, index: int | None = None) -> Said:
+        """Add an intervention (or change the one at `index`); it becomes the selection."""
+        problems = self.intervention_problems(intervention, index)
+        if problems:
+            return Said(f"Not done: {'; '.join(problems)}", "error")
+        number = len(self.case.interventions) if index is None else index
+        verb = "added" if index is None else "changed"
+        said = self.apply(
+            self._with_intervention(intervention, index), f"Intervention {number + 1} {verb}."
+        )
+        if not said.ok:
+            return said
+        self.selected = ("intervention", number)
+        return Said(self._intervention_message(number, verb), "success")
+
+    def _intervention_message(self, index: int, verb: str) -> str:
+        entry = self.case.interventions[index]
+        vessel = self.names().get(entry.vessel, entry.vessel)
+        text = f"Intervention {index + 1} {verb}: {entry.code} at the {vessel}"
+        result = self.explained.result if self.explained else None
+        if result is None:
+            return text + "."
+        code_ = entry.code.lstrip("+")
+        included = [line.code for line in result.included_lines if line.included_in == code_]
+        if included:
+            return text + f"; it includes {', '.join(included)} (struck through in the codes)."
+        return text + "; it includes no catheter line of this case."
+
+    def _remove_other(self) -> Said | None:
+        index = self.intervention_index()
+        if index is not None:
+            said = self.apply(
+                editing.remove_intervention(self.case, index), f"Intervention {index + 1} removed."
+            )
+            if said.ok:
+                self.selected = None
+            return said
+        construct = self._selected("construct", len(self.case.constructs))
+        if construct is not None:
+            kept = [c for i, c in enumerate(self.case.constructs) if i != construct]
+            said = self.apply(
+                editing.set_constructs(self.case, kept), f"Construct {construct + 1} removed."
+            )
+            if said.ok:
+                self.selected = None
+            return said
+        return None
 
     def undo(self) -> Said:
         """Undo the last change (a New or an Open too)."""
@@ -318,6 +415,9 @@ class CaseSession:
         elif kind == "placement" and index < len(self.case.placements):
             ids = editing.access_ids(self.case)
             self.current_access = self.case.placements[index].access or ids[0]
+        elif kind == "intervention" and index < len(self.case.interventions):
+            ids = editing.access_ids(self.case)
+            self.current_access = self.case.interventions[index].access or ids[0]
 
     def switched(self, keep_selection: bool = False) -> None:
         """Another case is on screen (New, Open, Restore, Undo): recode it, show it from the top."""
@@ -325,6 +425,14 @@ class CaseSession:
         if not keep_selection:
             self.selected = None
         self._changed()
+
+
+def _field_message(problem: CaseProblem) -> str:
+    """A problem of an intervention as the dialog shows it: 'vessel: ...'."""
+    where = problem.where
+    if where.startswith("interventions["):
+        where = where.split("]", 1)[1].lstrip(".") or "intervention"
+    return f"{where}: {problem.message}" if where else problem.message
 
 
 def _messages(problems: list[CaseProblem]) -> str:
@@ -336,7 +444,7 @@ def _row_name(problem: CaseProblem) -> str:
     if row is None:
         return ""
     kind, index = row
-    return f"placement {index + 1}: " if kind == "placement" else f"access {index + 1}: "
+    return f"{kind} {index + 1}: "
 
 
 def _select_first() -> Said:

@@ -1,0 +1,219 @@
+"""Interventions in the app, typed key by key: the dialog, the case list, struck-through lines.
+
+The library, the command line and the app give the same lines for the same saved case.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import Label, OptionList
+
+from tests.ui.conftest import (
+    SIZE,
+    add_access,
+    add_placement,
+    claim,
+    main_screen,
+    message,
+    select_row,
+    session,
+    type_text,
+)
+from tui.app import VascularApp
+from tui.screens.intervention_dialog import InterventionDialog
+from tui.widgets.code_table import CodeTable
+from vascular import Anatomy, code_case, parse_case
+
+
+async def add_intervention(pilot: Pilot[None], code: str, vessel: str) -> None:
+    """F5, the code typed key by key, Enter, the vessel typed key by key, Enter."""
+    await pilot.press("f5")
+    await pilot.pause()
+    await type_text(pilot, code)
+    await pilot.press("enter")
+    await type_text(pilot, vessel)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def ivc_filter(pilot: Pilot[None]) -> None:
+    """A filter in the infrarenal IVC from the right internal jugular vein."""
+    await add_access(pilot, "right internal jugular vein")
+    await add_placement(pilot, "infrarenal IVC")
+    await add_intervention(pilot, "37191", "infrarenal IVC")
+
+
+def dialog_error(app: VascularApp) -> str:
+    return str(app.screen.query_one("#iv-error", Label).render())
+
+
+class TestAddingAnIntervention:
+    async def test_an_ivc_filter_absorbs_the_catheter_line(self, real_app: VascularApp) -> None:
+        async with real_app.run_test(size=SIZE) as pilot:
+            await add_access(pilot, "right internal jugular vein")
+            await add_placement(pilot, "infrarenal IVC")
+            assert claim(real_app) == ["36010"]
+            await add_intervention(pilot, "37191", "infrarenal IVC")
+            assert not isinstance(real_app.screen, InterventionDialog)
+            assert claim(real_app) == ["37191"]
+            result = session(real_app).explained.result  # type: ignore[union-attr]
+            assert [(x.code, x.included_in) for x in result.included_lines] == [("36010", "37191")]
+            assert result.placements[0].included_in == "37191"
+            assert "it includes 36010" in message(real_app)
+            table = main_screen(real_app).query_one(CodeTable)
+            assert table.row_count == 2
+            struck = table.get_row_at(1)
+            assert struck[0].plain == "36010"
+            assert "strike" in str(struck[0].style)
+            assert struck[4].plain == "in 37191"
+
+    async def test_the_struck_line_gives_its_reason(self, real_app: VascularApp) -> None:
+        async with real_app.run_test(size=SIZE) as pilot:
+            await ivc_filter(pilot)
+            main_screen(real_app).query_one(CodeTable).focus()
+            await pilot.press("ctrl+home", "down")
+            await pilot.pause()
+            assert session(real_app).selected == ("included", 0)
+            reasons = main_screen(real_app).session.rationale()
+            assert reasons[0] == "36010 not on the claim: included in 37191"
+            text = " ".join(reasons[1])
+            assert "37191 includes it" in text
+            assert "includes all the catheter work of its access" in text
+            assert "Sources: AAPC-IVCF" in text
+            assert "reference section I1.1" in text
+
+    async def test_the_case_list_shows_the_intervention(self, real_app: VascularApp) -> None:
+        async with real_app.run_test(size=SIZE) as pilot:
+            await ivc_filter(pilot)
+            case_view = main_screen(real_app).panels.case
+            rows = [[cell.plain for cell in case_view.get_row_at(i)] for i in range(3)]
+            assert rows[1][0] == "1"
+            assert rows[1][4].startswith("in 37191")
+            assert rows[2][:3] == ["I1", "Inferior vena cava", "A"]
+            assert rows[2][3].startswith("37191 x1 · no study")
+
+    async def test_undo_and_redo_cover_it(self, real_app: VascularApp) -> None:
+        async with real_app.run_test(size=SIZE) as pilot:
+            await ivc_filter(pilot)
+            await pilot.press("ctrl+z")
+            await pilot.pause()
+            assert claim(real_app) == ["36010"]
+            assert not session(real_app).case.interventions
+            await pilot.press("ctrl+y")
+            await pilot.pause()
+            assert claim(real_app) == ["37191"]
+
+    async def test_the_code_completes_from_the_engines_table(self, real_app: VascularApp) -> None:
+        async with real_app.run_test(size=SIZE) as pilot:
+            await add_access(pilot, "right internal jugular vein")
+            await pilot.press("f5")
+            await type_text(pilot, "3719")
+            matches = real_app.screen.query_one("#iv-matches", OptionList)
+            shown = [str(matches.get_option_at_index(i).prompt) for i in range(3)]
+            assert [s.split()[0] for s in shown] == ["37191", "37192", "37193"]
+            await pilot.press("down", "enter")
+            await type_text(pilot, "infrarenal IV")
+            await pilot.press("down", "enter")  # the library's reading first
+            vessel = real_app.screen.query_one("#iv-vessel")
+            assert vessel.value == "Inferior vena cava"  # type: ignore[attr-defined]
+            await pilot.press("enter")
+            await pilot.pause()
+            assert claim(real_app) == ["37191"]
+
+    async def test_family_words_find_codes(self, real_app: VascularApp) -> None:
+        async with real_app.run_test(size=SIZE) as pilot:
+            await add_access(pilot, "right common femoral artery")
+            await pilot.press("f5")
+            await type_text(pilot, "carotid st")
+            matches = real_app.screen.query_one("#iv-matches", OptionList)
+            first = str(matches.get_option_at_index(0).prompt)
+            assert first.startswith("37215")
+            assert "Carotid and innominate stents" in first
+
+
+class TestBadInput:
+    async def _refused(self, app: VascularApp, pilot: Pilot[None], code: str, vessel: str) -> str:
+        await add_access(pilot, "right internal jugular vein")
+        await add_intervention(pilot, code, vessel)
+        assert isinstance(app.screen, InterventionDialog)
+        assert not session(app).case.interventions
+        return dialog_error(app)
+
+    async def test_an_unknown_code(self, real_app: VascularApp) -> None:
+        async with real_app.run_test(size=SIZE) as pilot:
+            error = await self._refused(real_app, pilot, "37999", "infrarenal IVC")
+            assert "code: 37999 is not an intervention code this tool knows" in error
+
+    async def test_a_retired_code(self, real_app: VascularApp) -> None:
+        async with real_app.run_test(size=SIZE) as pilot:
+            error = await self._refused(real_app, pilot, "37220", "right common iliac artery")
+            assert "37220 was deleted from CPT" in error
+            assert "37254-37262" in error
+
+    async def test_a_vessel_the_access_cannot_reach(self, real_app: VascularApp) -> None:
+        async with real_app.run_test(size=SIZE) as pilot:
+            error = await self._refused(real_app, pilot, "37215", "right internal carotid")
+            assert "cannot be reached from access A" in error
+
+    async def test_escape_adds_nothing(self, real_app: VascularApp) -> None:
+        async with real_app.run_test(size=SIZE) as pilot:
+            await add_access(pilot, "right internal jugular vein")
+            await pilot.press("f5")
+            await type_text(pilot, "37191")
+            await pilot.press("escape")
+            await pilot.pause()
+            assert not isinstance(real_app.screen, InterventionDialog)
+            assert not session(real_app).case.interventions
+
+
+class TestChangingAndRemoving:
+    async def test_r_changes_it_and_delete_removes_it(self, real_app: VascularApp) -> None:
+        async with real_app.run_test(size=SIZE) as pilot:
+            await ivc_filter(pilot)
+            await select_row(pilot, 2)
+            assert session(real_app).selected == ("intervention", 0)
+            await pilot.press("r")
+            await pilot.pause()
+            assert isinstance(real_app.screen, InterventionDialog)
+            real_app.screen.query_one("#iv-units").focus()
+            await pilot.press("backspace")
+            await type_text(pilot, "2")
+            await pilot.press("enter")
+            await pilot.pause()
+            assert session(real_app).case.interventions[0].units == 2
+            assert claim(real_app) == ["37191 x2"]
+            await select_row(pilot, 2)
+            await pilot.press("delete")
+            await pilot.pause()
+            assert not session(real_app).case.interventions
+            assert claim(real_app) == ["36010"]
+
+
+class TestSameLinesEverywhere:
+    async def test_the_saved_case_codes_alike_in_the_library_and_the_cli(
+        self, real_app: VascularApp, atlas: Anatomy, workdir: Path
+    ) -> None:
+        async with real_app.run_test(size=SIZE) as pilot:
+            await ivc_filter(pilot)
+            await pilot.press("ctrl+s", "enter")  # the proposed case.json
+            await pilot.pause()
+            app_result = session(real_app).explained.result  # type: ignore[union-attr]
+        saved = workdir / "case.json"
+        data = json.loads(saved.read_text())
+        assert data["interventions"][0]["code"] == "37191"
+        cli = subprocess.run(
+            [sys.executable, "-m", "vascular.cli", "code", "--json", str(saved)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        from_cli = json.loads(cli.stdout)
+        from_library = code_case(parse_case(data), atlas).to_json()
+        mine = app_result.to_json()
+        for key in ("lines", "included_lines", "placements"):
+            assert from_cli[key] == from_library[key] == mine[key]
