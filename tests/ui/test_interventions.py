@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import Label, OptionList
+from textual.widgets import Label, OptionList, SelectionList, Tree
 
 from tests.ui.conftest import (
     SIZE,
@@ -24,10 +24,15 @@ from tests.ui.conftest import (
     session,
     type_text,
 )
+from tui import editing
+from tui import interventions as intervening
 from tui.app import VascularApp
+from tui.document import empty_case
+from tui.files import case_json
+from tui.screens.family import FamilyScreen
 from tui.screens.intervention_dialog import InterventionDialog
 from tui.widgets.code_table import CodeTable
-from vascular import Anatomy, code_case, parse_case
+from vascular import Anatomy, Diagnostic, Intervention, code_case, parse_case
 
 
 async def add_intervention(pilot: Pilot[None], code: str, vessel: str) -> None:
@@ -217,3 +222,92 @@ class TestSameLinesEverywhere:
         mine = app_result.to_json()
         for key in ("lines", "included_lines", "placements"):
             assert from_cli[key] == from_library[key] == mine[key]
+
+
+class TestTextFree:
+    def test_other_edits_keep_interventions_and_constructs(self, atlas: Anatomy) -> None:
+        case = editing.add_access(empty_case(), "right_internal_jugular_vein")
+        case = editing.add_intervention(
+            case, Intervention(code="37191", vessel="inferior_vena_cava", access="A")
+        )
+        case = editing.set_constructs(case, ["tips_shunt"])
+        case = editing.add_placement(case, "inferior_vena_cava", "A")
+        case = editing.rename(case, "filter")
+        case = editing.add_access(case, "right_common_femoral_vein")
+        assert [i.code for i in case.interventions] == ["37191"]
+        assert case.constructs == ("tips_shunt",)
+        assert parse_case(json.loads(case_json(case))) == case
+        assert editing.remove_access(case, "A").interventions == ()
+
+    def test_codes_complete_from_digits_and_family_words(self, atlas: Anatomy) -> None:
+        assert [k.code for k in intervening.code_entries(atlas, "3719")] == [
+            "37191",
+            "37192",
+            "37193",
+            "37197",
+        ]
+        assert intervening.code_entries(atlas, "") == ()
+        found = intervening.code_entries(atlas, "dialysis", limit=20)
+        assert found
+        assert all("dialysis" in k.family.lower() for k in found)
+        deleted = [k.deleted for k in intervening.code_entries(atlas, "lower ext", limit=40)]
+        assert deleted == sorted(deleted)  # current codes first
+
+    def test_the_diagnostic_answer(self) -> None:
+        assert intervening.diagnostic_of(None, "yes") is None
+        study = intervening.diagnostic_of("no-prior-study", "unstated")
+        assert study == Diagnostic(reason="no-prior-study", qualifies=None)
+        assert intervening.diagnostic_words(study) == "no-prior-study: not stated"
+
+
+class TestSettingsAndFamily:
+    async def test_a_construct_is_chosen_in_the_settings_and_saved(
+        self, real_app: VascularApp
+    ) -> None:
+        async with real_app.run_test(size=SIZE) as pilot:
+            await add_access(pilot, "right internal jugular vein")
+            await pilot.press("f2")
+            await pilot.pause()
+            constructs = real_app.screen.query_one("#settings-constructs", SelectionList)
+            variants = real_app.screen.query_one("#settings-variants", SelectionList)
+            assert "tips_shunt" not in [
+                variants.get_option_at_index(i).value for i in range(variants.option_count)
+            ]
+            values = [
+                constructs.get_option_at_index(i).value for i in range(constructs.option_count)
+            ]
+            constructs.focus()
+            for _ in range(values.index("tips_shunt")):
+                await pilot.press("down")
+            await pilot.press("space")
+            real_app.screen.query_one("#settings-apply").focus()
+            await pilot.press("enter")
+            await pilot.pause()
+            assert session(real_app).case.constructs == ("tips_shunt",)
+            case_view = main_screen(real_app).panels.case
+            last = [cell.plain for cell in case_view.get_row_at(case_view.row_count - 1)]
+            assert last[0] == "C"
+            assert last[1].startswith("TIPS")
+
+    async def test_the_family_chart_marks_a_codes_territory(self, real_app: VascularApp) -> None:
+        async with real_app.run_test(size=SIZE) as pilot:
+            await add_access(pilot, "right common femoral artery")
+            await add_placement(pilot, "left common carotid")
+            await add_intervention(pilot, "37215", "right internal carotid")
+            assert claim(real_app)[0] == "37215-RT"
+            await select_row(pilot, 2)
+            await pilot.press("f3")
+            await pilot.pause()
+            screen = real_app.screen
+            assert isinstance(screen, FamilyScreen)
+            assert screen.chart.rows[0].vessel == "right_common_carotid_artery"
+            line = str(screen.query_one("#family-territory", Label).render())
+            assert line.startswith("◆ 37215 includes the carotid circulation")
+            tree = screen.query_one("#family-tree", Tree)
+            assert "◆ in 37215" in str(tree.root.label)
+            await pilot.press("c")
+            await type_text(pilot, "3719")
+            await pilot.press("down", "enter")
+            await pilot.pause()
+            assert screen.code == "37191"
+            assert "◆" not in str(tree.root.label)
