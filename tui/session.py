@@ -362,7 +362,7 @@ class CaseSession:
     def _intervention_message(self, index: int, verb: str) -> str:
         entry = self.case.interventions[index]
         vessel = self.names().get(entry.vessel, entry.vessel)
-        text = f"Intervention {index + 1} {verb}: {entry.code} at the {vessel}"
+        text = f"Intervention {index + 1} {verb}: {entry.code}, {vessel}"
         result = self.explained.result if self.explained else None
         if result is None:
             return text + "."

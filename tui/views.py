@@ -199,7 +199,7 @@ def _intervention_rationale(
         own = [line for line in result.lines if line.entered and line.code == code]
         absorbed = [line for line in result.included_lines if line.included_in == code]
         reasons = [reason for line in own[:1] for reason in line.rationale]
-        reasons += [f"Struck through: {line.code}: {line.reason}" for line in absorbed]
+        reasons += [f"Struck through: {line.reason or line.code}" for line in absorbed]
         reasons.append(f"Diagnostic study: {intervening.diagnostic_words(entry.diagnostic)}.")
         reasons.append("The tool checks only what the catheter codes include; r changes it.")
         return f"Intervention {index + 1}: {intervening.row_reading(anatomy, entry)}", reasons

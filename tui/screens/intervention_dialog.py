@@ -47,8 +47,9 @@ class InterventionDialog(ModalScreen[Intervention | None]):
     #intervention-dialog #iv-units { width: 8; }
     #intervention-dialog #iv-access { width: 1fr; }
     #intervention-dialog #iv-reason { width: 1fr; }
-    #intervention-dialog #iv-matches { height: 7; border: none; }
-    #intervention-dialog #iv-hint { color: $text-muted; height: auto; max-height: 3; }
+    #intervention-dialog #iv-matches { height: 6; border: none; }
+    #intervention-dialog #iv-hint { color: $text-muted; width: 100%; height: auto; max-height: 3; }
+    #intervention-dialog #iv-error { width: 100%; }
     #intervention-dialog #iv-qualifies { layout: horizontal; width: auto; border: none; }
     """
 

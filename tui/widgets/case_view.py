@@ -177,7 +177,7 @@ def _intervention_rows(
             _vessel(names.get(entry.vessel, entry.vessel), flagged),
             Text(entry.access or "A"),
             _problem(flagged) if flagged else Text(reading),
-            Text("intervention"),
+            Text(),
         )
         rows.append((f"intervention:{index}", cells))
     for index, construct in enumerate(case.constructs):
