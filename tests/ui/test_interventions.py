@@ -311,3 +311,30 @@ class TestSettingsAndFamily:
             await pilot.pause()
             assert screen.code == "37191"
             assert "◆" not in str(tree.root.label)
+
+
+class TestDialysisCircuit:
+    async def test_a_graft_chosen_in_the_settings_then_a_venoplasty_through_it(
+        self, real_app: VascularApp, atlas: Anatomy
+    ) -> None:
+        async with real_app.run_test(size=SIZE) as pilot:
+            await pilot.press("f2")
+            await pilot.pause()
+            constructs = real_app.screen.query_one("#settings-constructs", SelectionList)
+            values = [
+                constructs.get_option_at_index(i).value for i in range(constructs.option_count)
+            ]
+            constructs.focus()
+            for _ in range(values.index("left_upper_arm_av_graft")):
+                await pilot.press("down")
+            await pilot.press("space")
+            real_app.screen.query_one("#settings-apply").focus()
+            await pilot.press("enter")
+            await pilot.pause()
+            await add_access(pilot, "left upper arm AV graft")
+            await add_placement(pilot, "left axillary vein")
+            await add_intervention(pilot, "36902", "left axillary vein")
+            case = session(real_app).case
+            assert case.constructs == ("left_upper_arm_av_graft",)
+            assert claim(real_app) == ["36902"]
+            assert claim(real_app) == [line.label for line in code_case(case, atlas).lines]

@@ -40,7 +40,7 @@ class InterventionDialog(ModalScreen[Intervention | None]):
     ]
 
     DEFAULT_CSS = """
-    #intervention-dialog { width: 96; }
+    #intervention-dialog { width: 96; overflow-y: auto; }
     #intervention-dialog .iv-row { height: auto; }
     #intervention-dialog .iv-label { width: 10; padding: 1 1 0 0; }
     #intervention-dialog #iv-code, #intervention-dialog #iv-vessel { width: 1fr; }
