@@ -80,6 +80,8 @@ def position_words(anatomy: Anatomy, explained: Explained, index: int) -> str:
     code = written(line, anatomy) if line else ""
     own = line is not None and placement.vessel in line.vessels
     coded = code if own else (f"included in {code}" if code else "no line of its own")
+    if placement.included_in:
+        coded = f"included in the intervention {placement.included_in}"
     if not placement.selective:
         return f"non-selective, {coded}"
     if placement.order is None or placement.family is None:

@@ -338,3 +338,32 @@ class TestDialysisCircuit:
             assert case.constructs == ("left_upper_arm_av_graft",)
             assert claim(real_app) == ["36902"]
             assert claim(real_app) == [line.label for line in code_case(case, atlas).lines]
+
+
+class TestSession:
+    def test_a_refused_intervention_changes_nothing(self, atlas: Anatomy) -> None:
+        from tui.session import CaseSession
+
+        case_session = CaseSession(atlas)
+        case_session.add_access("right_internal_jugular_vein", None)
+        before = case_session.case
+        wrong = Intervention(code="37215", vessel="right internal carotid", access="A")
+        problems = case_session.intervention_problems(wrong)
+        assert len(problems) == 1
+        assert problems[0].startswith("vessel: the right internal carotid artery cannot be reached")
+        said = case_session.add_intervention(wrong)
+        assert not said.ok
+        assert case_session.case == before
+        assert case_session.intervention_problems(
+            Intervention(code="abc", vessel="infrarenal IVC", access="A")
+        ) == ["code: 'abc' is not a five-digit code number"]
+
+    def test_a_placement_added_after_the_filter_says_it_is_included(self, atlas: Anatomy) -> None:
+        from tui.session import CaseSession
+
+        case_session = CaseSession(atlas)
+        case_session.add_access("right_internal_jugular_vein", None)
+        filter_ = Intervention(code="37191", vessel="infrarenal IVC", access="A")
+        assert case_session.add_intervention(filter_).ok
+        said = case_session.add_vessel("inferior_vena_cava")
+        assert "included in the intervention 37191" in said.text
