@@ -12,22 +12,20 @@ from __future__ import annotations
 from typing import Literal
 
 from tui import editing
-from tui import interventions as intervening
 from tui.autosave import Autosave, StateFolder
 from tui.coding import Coding, code, problem_index
 from tui.document import CaseDocument
 from tui.said import Said
 from tui.session_files import SessionFiles
+from tui.session_interventions import SessionInterventions
 from tui.views import added_message, names_of, rationale, row_problems
 from vascular import (
     Access,
     Anatomy,
     Case,
-    CaseError,
     CaseProblem,
     Direction,
     Explained,
-    Intervention,
     Options,
     Reading,
     VascularError,
@@ -51,6 +49,7 @@ class CaseSession:
         self.anatomy = anatomy
         self.document = CaseDocument()
         self.files = SessionFiles(self, state, autosave)
+        self.interventions = SessionInterventions(self)
         self.coding = Coding()
         self.current_access: str | None = None
         self.selected: Selection | None = None
@@ -78,11 +77,6 @@ class CaseSession:
     def names(self) -> dict[str, str]:
         """Display names for the vessel texts and families of the case."""
         return names_of(self.anatomy, self.case, self.explained)
-
-    def intervention_readings(self) -> list[str]:
-        """How the case list reads each intervention (code, units, diagnostic answer, family)."""
-        anatomy = self.explained.anatomy if self.explained else self.anatomy
-        return [intervening.row_reading(anatomy, entry) for entry in self.case.interventions]
 
     def row_problems(self) -> dict[tuple[str, int], list[CaseProblem]]:
         """The problems of each access and placement row."""
@@ -136,20 +130,26 @@ class CaseSession:
     def apply(self, case: Case, done: str) -> Said:
         """Make `case` current if the library can code it, or if it adds no new problem."""
         coding = code(case, self.anatomy)
-        if case.accesses and not coding.coded and not self._no_worse(coding):
-            return Said(f"Not done: {_messages(self._new_problems(coding))}", "error")
+        if case.accesses and not coding.coded and not self.no_worse(coding):
+            return Said(f"Not done: {_messages(self.new_problems(coding))}", "error")
         self.document.apply(case)
         self._changed(coding)
         if self.problems and coding.problems:
             done += f" The case cannot be coded yet: {len(self.problems)} problem(s) marked."
         return Said(done, "success")
 
-    def _new_problems(self, coding: Coding) -> list[CaseProblem]:
+    def selected_index(self, kind: str, count: int) -> int | None:
+        """The selected row of `kind` (one of `count`), if a row of that kind is selected."""
+        return self._selected(kind, count)
+
+    def new_problems(self, coding: Coding) -> list[CaseProblem]:
+        """The problems of `coding` the case on screen does not have already."""
         known = {p.message for p in self.problems}
         return [p for p in coding.problems if p.message not in known]
 
-    def _no_worse(self, coding: Coding) -> bool:
-        return bool(self.problems) and not self._new_problems(coding)
+    def no_worse(self, coding: Coding) -> bool:
+        """Whether `coding` of a case opened with problems adds none."""
+        return bool(self.problems) and not self.new_problems(coding)
 
     def _changed(self, coding: Coding | None = None) -> None:
         self.coding = coding if coding is not None else code(self.case, self.anatomy)
@@ -244,7 +244,7 @@ class CaseSession:
 
     def remove_selected(self) -> Said:
         """Remove the selected placement, intervention or construct, or an access with its work."""
-        other = self._remove_other()
+        other = self.interventions.remove_selected()
         if other is not None:
             return other
         access = self.selected_access()
@@ -316,82 +316,6 @@ class CaseSession:
             case = editing.set_constructs(case, constructs)
         return self.apply(editing.rename(case, name), "Settings applied.")
 
-    # --- interventions ----------------------------------------------------------------------------
-
-    def intervention_index(self) -> int | None:
-        """The selected intervention, if an intervention is selected."""
-        return self._selected("intervention", len(self.case.interventions))
-
-    def _with_intervention(self, intervention: Intervention, index: int | None) -> Case:
-        if index is None:
-            return editing.add_intervention(self.case, intervention)
-        return editing.replace_intervention(self.case, index, intervention)
-
-    def intervention_problems(
-        self, intervention: Intervention, index: int | None = None
-    ) -> list[str]:
-        """What the library says against adding `intervention` (or putting it at `index`).
-
-        Empty when the case with it codes (or, for a case opened with problems, adds none).
-        """
-        try:
-            case = self._with_intervention(intervention, index)
-        except CaseError as error:
-            return [_field_message(p) for p in error.problems]
-        coding = code(case, self.anatomy)
-        if coding.coded or self._no_worse(coding):
-            return []
-        problems = self._new_problems(coding) if self.problems else list(coding.problems)
-        return [_field_message(p) for p in problems]
-
-    def add_intervention(self, intervention: Intervention, index: int | None = None) -> Said:
-        """Add an intervention (or change the one at `index`); it becomes the selection."""
-        problems = self.intervention_problems(intervention, index)
-        if problems:
-            return Said(f"Not done: {'; '.join(problems)}", "error")
-        number = len(self.case.interventions) if index is None else index
-        verb = "added" if index is None else "changed"
-        said = self.apply(
-            self._with_intervention(intervention, index), f"Intervention {number + 1} {verb}."
-        )
-        if not said.ok:
-            return said
-        self.selected = ("intervention", number)
-        return Said(self._intervention_message(number, verb), "success")
-
-    def _intervention_message(self, index: int, verb: str) -> str:
-        entry = self.case.interventions[index]
-        vessel = self.names().get(entry.vessel, entry.vessel)
-        text = f"Intervention {index + 1} {verb}: {entry.code}, {vessel}"
-        result = self.explained.result if self.explained else None
-        if result is None:
-            return text + "."
-        code_ = entry.code.lstrip("+")
-        included = [line.code for line in result.included_lines if line.included_in == code_]
-        if included:
-            return text + f"; it includes {', '.join(included)} (struck through in the codes)."
-        return text + "; it includes no catheter line of this case."
-
-    def _remove_other(self) -> Said | None:
-        index = self.intervention_index()
-        if index is not None:
-            said = self.apply(
-                editing.remove_intervention(self.case, index), f"Intervention {index + 1} removed."
-            )
-            if said.ok:
-                self.selected = None
-            return said
-        construct = self._selected("construct", len(self.case.constructs))
-        if construct is not None:
-            kept = [c for i, c in enumerate(self.case.constructs) if i != construct]
-            said = self.apply(
-                editing.set_constructs(self.case, kept), f"Construct {construct + 1} removed."
-            )
-            if said.ok:
-                self.selected = None
-            return said
-        return None
-
     def undo(self) -> Said:
         """Undo the last change (a New or an Open too)."""
         if not self.document.undo():
@@ -425,14 +349,6 @@ class CaseSession:
         if not keep_selection:
             self.selected = None
         self._changed()
-
-
-def _field_message(problem: CaseProblem) -> str:
-    """A problem of an intervention as the dialog shows it: 'vessel: ...'."""
-    where = problem.where
-    if where.startswith("interventions["):
-        where = where.split("]", 1)[1].lstrip(".") or "intervention"
-    return f"{where}: {problem.message}" if where else problem.message
 
 
 def _messages(problems: list[CaseProblem]) -> str:

@@ -348,13 +348,13 @@ class TestSession:
         case_session.add_access("right_internal_jugular_vein", None)
         before = case_session.case
         wrong = Intervention(code="37215", vessel="right internal carotid", access="A")
-        problems = case_session.intervention_problems(wrong)
+        problems = case_session.interventions.problems(wrong)
         assert len(problems) == 1
         assert problems[0].startswith("vessel: the right internal carotid artery cannot be reached")
-        said = case_session.add_intervention(wrong)
+        said = case_session.interventions.add(wrong)
         assert not said.ok
         assert case_session.case == before
-        assert case_session.intervention_problems(
+        assert case_session.interventions.problems(
             Intervention(code="abc", vessel="infrarenal IVC", access="A")
         ) == ["code: 'abc' is not a five-digit code number"]
 
@@ -364,6 +364,6 @@ class TestSession:
         case_session = CaseSession(atlas)
         case_session.add_access("right_internal_jugular_vein", None)
         filter_ = Intervention(code="37191", vessel="infrarenal IVC", access="A")
-        assert case_session.add_intervention(filter_).ok
+        assert case_session.interventions.add(filter_).ok
         said = case_session.add_vessel("inferior_vena_cava")
         assert "included in the intervention 37191" in said.text

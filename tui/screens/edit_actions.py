@@ -163,11 +163,11 @@ class EditActions:
         entry = case.interventions[index] if index is not None else None
 
         def check(intervention: Intervention) -> list[str]:
-            return session.intervention_problems(intervention, index)
+            return session.interventions.problems(intervention, index)
 
         def chosen(intervention: Intervention | None) -> None:
             if intervention is not None:
-                self.screen.show(session.add_intervention(intervention, index))
+                self.screen.show(session.interventions.add(intervention, index))
 
         explained = session.explained
         self.screen.app.push_screen(
@@ -189,7 +189,7 @@ class EditActions:
     def replace_vessel(self) -> None:
         """Choose the vessel of the selected placement (or access) again; change an intervention."""
         session = self.session
-        intervention = session.intervention_index()
+        intervention = session.interventions.selected()
         if intervention is not None:
             self.add_intervention(intervention)
             return

@@ -132,7 +132,7 @@ class MainScreen(Screen[None]):
             result.placements if result else None,
             session.names(),
             session.row_problems(),
-            session.intervention_readings(),
+            session.interventions.readings(),
         )
         if session.selected and session.selected[0] not in ("line", "included"):
             kind, index = session.selected
