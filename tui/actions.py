@@ -48,6 +48,13 @@ ACTIONS: tuple[AppAction, ...] = (
         True,
     ),
     AppAction(
+        "add_intervention",
+        "edit",
+        "f5",
+        "Intervention",
+        "Add an intervention (filter, stent, coils...)",
+    ),
+    AppAction(
         "focus_search",
         "view",
         "ctrl+f,slash",
@@ -70,7 +77,7 @@ ACTIONS: tuple[AppAction, ...] = (
         "edit",
         "delete",
         "Remove",
-        "Remove the selected placement or access",
+        "Remove the selected row of the case list",
         where="in the case list",
     ),
     AppAction(
@@ -134,7 +141,7 @@ ACTIONS: tuple[AppAction, ...] = (
         True,
     ),
     AppAction(
-        "settings", "edit", "f2", "Settings", "Case name, policy options and variant anatomy", True
+        "settings", "edit", "f2", "Settings", "Case name, options, variants and constructs", True
     ),
     AppAction("new_case", "file", "ctrl+n", "New", "Start a new case"),
     AppAction(

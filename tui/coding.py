@@ -62,8 +62,15 @@ def code(case: Case, anatomy: Anatomy) -> Coding:
 
 
 def problem_index(problem: CaseProblem) -> tuple[str, int] | None:
-    """The row a problem belongs to: ('placement', i) or ('access', i); None for the whole case."""
-    for kind, prefix in (("placement", "placements["), ("access", "accesses[")):
+    """The row a problem belongs to: ('placement', i), ('access', i) or ('intervention', i).
+
+    None for the whole case.
+    """
+    for kind, prefix in (
+        ("placement", "placements["),
+        ("access", "accesses["),
+        ("intervention", "interventions["),
+    ):
         if problem.where.startswith(prefix):
             number = problem.where[len(prefix) :].split("]", 1)[0]
             if number.isdigit():

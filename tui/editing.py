@@ -10,21 +10,25 @@ from __future__ import annotations
 import string
 from typing import Any
 
-from vascular import Access, Case, Direction, Options, Placement, parse_case
+from vascular import Access, Case, Direction, Intervention, Options, Placement, parse_case
 
 __all__ = [
     "access_id",
     "access_ids",
     "add_access",
+    "add_intervention",
     "add_placement",
     "move_placement",
     "next_access_id",
     "remove_access",
+    "remove_intervention",
     "remove_placement",
     "rename",
     "replace_access",
+    "replace_intervention",
     "replace_vessel",
     "set_access_of",
+    "set_constructs",
     "set_imaging",
     "set_options",
     "set_variants",
@@ -41,6 +45,8 @@ def _rebuild(
     options: Options | None = None,
     name: str | None = None,
     renamed: bool = False,
+    constructs: list[str] | None = None,
+    interventions: list[Intervention] | None = None,
 ) -> Case:
     """The case with some parts replaced, validated again (an empty case stays unvalidated)."""
     new_accesses = list(case.accesses) if accesses is None else accesses
@@ -54,6 +60,8 @@ def _rebuild(
         placements=tuple(new_placements),
         variants=tuple(new_variants),
         options=new_options,
+        constructs=tuple(case.constructs if constructs is None else constructs),
+        interventions=tuple(case.interventions if interventions is None else interventions),
     )
     if not new_accesses:
         return built
@@ -82,7 +90,11 @@ def _named(case: Case) -> Case:
     A single access may leave out its id and its placements their access; a second access needs
     both, so they are filled in before one is added.
     """
-    if all(access.id for access in case.accesses) and all(p.access for p in case.placements):
+    if (
+        all(access.id for access in case.accesses)
+        and all(p.access for p in case.placements)
+        and all(i.access for i in case.interventions)
+    ):
         return case
     only = access_ids(case)[0] if len(case.accesses) == 1 else None
     return case.replace(
@@ -90,6 +102,16 @@ def _named(case: Case) -> Case:
             Access(id=access_id(a), vessel=a.vessel, direction=a.direction) for a in case.accesses
         ),
         placements=tuple(p.replace(access=p.access or only) for p in case.placements),
+        interventions=tuple(
+            Intervention(
+                code=i.code,
+                vessel=i.vessel,
+                access=i.access or only,
+                units=i.units,
+                diagnostic=i.diagnostic,
+            )
+            for i in case.interventions
+        ),
     )
 
 
@@ -107,6 +129,7 @@ def remove_access(case: Case, removed: str) -> Case:
         case,
         accesses=[a for a in case.accesses if a.id != removed],
         placements=[p for p in case.placements if p.access != removed],
+        interventions=[i for i in case.interventions if i.access != removed],
     )
 
 
@@ -183,3 +206,26 @@ def set_variants(case: Case, variants: list[str]) -> Case:
 def rename(case: Case, name: str | None) -> Case:
     """Give the case a name (or none)."""
     return _rebuild(case, name=name or None, renamed=True)
+
+
+def add_intervention(case: Case, intervention: Intervention) -> Case:
+    """A treatment done at the session, last in the order performed (its access named)."""
+    case = _named(case)
+    return _rebuild(case, interventions=[*case.interventions, intervention])
+
+
+def replace_intervention(case: Case, index: int, intervention: Intervention) -> Case:
+    """Say again what one intervention was (its code, vessel, access, units, diagnostic study)."""
+    interventions = list(case.interventions)
+    interventions[index] = intervention
+    return _rebuild(case, interventions=interventions)
+
+
+def remove_intervention(case: Case, index: int) -> Case:
+    """Remove one intervention; the placements it included code on their own again."""
+    return _rebuild(case, interventions=[x for i, x in enumerate(case.interventions) if i != index])
+
+
+def set_constructs(case: Case, constructs: list[str]) -> Case:
+    """Change the connections made by earlier procedures (a TIPS, a dialysis fistula or graft)."""
+    return _rebuild(case, constructs=constructs)

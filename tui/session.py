@@ -17,6 +17,7 @@ from tui.coding import Coding, code, problem_index
 from tui.document import CaseDocument
 from tui.said import Said
 from tui.session_files import SessionFiles
+from tui.session_interventions import SessionInterventions
 from tui.views import added_message, names_of, rationale, row_problems
 from vascular import (
     Access,
@@ -33,7 +34,9 @@ from vascular import (
 
 __all__ = ["CaseSession", "Said", "Selection"]
 
-Selection = tuple[Literal["access", "placement", "line"], int]
+Selection = tuple[
+    Literal["access", "placement", "line", "included", "intervention", "construct"], int
+]
 
 
 class CaseSession:
@@ -46,6 +49,7 @@ class CaseSession:
         self.anatomy = anatomy
         self.document = CaseDocument()
         self.files = SessionFiles(self, state, autosave)
+        self.interventions = SessionInterventions(self)
         self.coding = Coding()
         self.current_access: str | None = None
         self.selected: Selection | None = None
@@ -126,20 +130,26 @@ class CaseSession:
     def apply(self, case: Case, done: str) -> Said:
         """Make `case` current if the library can code it, or if it adds no new problem."""
         coding = code(case, self.anatomy)
-        if case.accesses and not coding.coded and not self._no_worse(coding):
-            return Said(f"Not done: {_messages(self._new_problems(coding))}", "error")
+        if case.accesses and not coding.coded and not self.no_worse(coding):
+            return Said(f"Not done: {_messages(self.new_problems(coding))}", "error")
         self.document.apply(case)
         self._changed(coding)
         if self.problems and coding.problems:
             done += f" The case cannot be coded yet: {len(self.problems)} problem(s) marked."
         return Said(done, "success")
 
-    def _new_problems(self, coding: Coding) -> list[CaseProblem]:
+    def selected_index(self, kind: str, count: int) -> int | None:
+        """The selected row of `kind` (one of `count`), if a row of that kind is selected."""
+        return self._selected(kind, count)
+
+    def new_problems(self, coding: Coding) -> list[CaseProblem]:
+        """The problems of `coding` the case on screen does not have already."""
         known = {p.message for p in self.problems}
         return [p for p in coding.problems if p.message not in known]
 
-    def _no_worse(self, coding: Coding) -> bool:
-        return bool(self.problems) and not self._new_problems(coding)
+    def no_worse(self, coding: Coding) -> bool:
+        """Whether `coding` of a case opened with problems adds none."""
+        return bool(self.problems) and not self.new_problems(coding)
 
     def _changed(self, coding: Coding | None = None) -> None:
         self.coding = coding if coding is not None else code(self.case, self.anatomy)
@@ -233,7 +243,10 @@ class CaseSession:
         return None
 
     def remove_selected(self) -> Said:
-        """Remove the selected placement, or the selected access with its placements."""
+        """Remove the selected placement, intervention or construct, or an access with its work."""
+        other = self.interventions.remove_selected()
+        if other is not None:
+            return other
         access = self.selected_access()
         if access is not None:
             removed = editing.access_ids(self.case)[access]
@@ -289,10 +302,18 @@ class CaseSession:
         case = editing.replace_access(self.case, index, vessel, direction)
         return self.apply(case, f"Access {editing.access_ids(case)[index]} changed.")
 
-    def change_settings(self, name: str | None, options: Options, variants: list[str]) -> Said:
-        """The case's name, policy options and variants."""
+    def change_settings(
+        self,
+        name: str | None,
+        options: Options,
+        variants: list[str],
+        constructs: list[str] | None = None,
+    ) -> Said:
+        """The case's name, policy options, variants and (when given) constructs."""
         case = editing.set_options(self.case, options)
         case = editing.set_variants(case, variants)
+        if constructs is not None:
+            case = editing.set_constructs(case, constructs)
         return self.apply(editing.rename(case, name), "Settings applied.")
 
     def undo(self) -> Said:
@@ -318,6 +339,9 @@ class CaseSession:
         elif kind == "placement" and index < len(self.case.placements):
             ids = editing.access_ids(self.case)
             self.current_access = self.case.placements[index].access or ids[0]
+        elif kind == "intervention" and index < len(self.case.interventions):
+            ids = editing.access_ids(self.case)
+            self.current_access = self.case.interventions[index].access or ids[0]
 
     def switched(self, keep_selection: bool = False) -> None:
         """Another case is on screen (New, Open, Restore, Undo): recode it, show it from the top."""
@@ -336,7 +360,7 @@ def _row_name(problem: CaseProblem) -> str:
     if row is None:
         return ""
     kind, index = row
-    return f"placement {index + 1}: " if kind == "placement" else f"access {index + 1}: "
+    return f"{kind} {index + 1}: "
 
 
 def _select_first() -> Said:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
+from tui import interventions as intervening
 from tui.coding import Coding, problem_index
 from vascular import (
     Anatomy,
@@ -34,6 +35,10 @@ def names_of(anatomy: Anatomy, case: Case, explained: Explained | None) -> dict[
     names: dict[str, str] = {}
     families = [p.family for p in explained.result.placements] if explained else []
     texts = [a.vessel for a in case.accesses] + [p.vessel for p in case.placements]
+    texts += [i.vessel for i in case.interventions]
+    for construct in case.constructs:
+        variant = anatomy.variants.get(construct)
+        names[construct] = variant.name if variant is not None else construct
     for text in [*texts, *(f for f in families if f)]:
         if text in anatomy:
             names[text] = anatomy.vessel(text).name
@@ -75,6 +80,8 @@ def position_words(anatomy: Anatomy, explained: Explained, index: int) -> str:
     code = written(line, anatomy) if line else ""
     own = line is not None and placement.vessel in line.vessels
     coded = code if own else (f"included in {code}" if code else "no line of its own")
+    if placement.included_in:
+        coded = f"included in the intervention {placement.included_in}"
     if not placement.selective:
         return f"non-selective, {coded}"
     if placement.order is None or placement.family is None:
@@ -138,6 +145,10 @@ def rationale(
             f"Placement {index + 1}: {placement.name}",
             [f"Route: {route}", *placement.explanation],
         )
+    if kind in ("included", "intervention", "construct"):
+        found = _intervention_rationale(explained, case, kind, index)
+        if found is not None:
+            return found
     if result.lines and kind == "line" and index < len(result.lines):
         line = result.lines[index]
         return (
@@ -153,9 +164,12 @@ def _problems(
     rows = row_problems(problems)
     own = rows.get((kind, index), [])
     if own:
-        where = (
-            case.placements[index].vessel if kind == "placement" else case.accesses[index].vessel
-        )
+        vessels = {
+            "placement": [p.vessel for p in case.placements],
+            "access": [a.vessel for a in case.accesses],
+            "intervention": [i.vessel for i in case.interventions],
+        }
+        where = vessels[kind][index]
         lines: list[str] = []
         for problem in own:
             lines.append(problem.message)
@@ -171,6 +185,35 @@ def _problems(
         listed.append(f"{label}{problem.message}")
     listed.append("Select a marked row in the case list (Ctrl+L) to fix it.")
     return "This case cannot be coded yet", listed
+
+
+def _intervention_rationale(
+    explained: Explained, case: Case, kind: str, index: int
+) -> tuple[str, list[str]] | None:
+    """The reasoning for an absorbed line, an intervention row or a construct row."""
+    result = explained.result
+    anatomy = explained.anatomy
+    if kind == "included" and index < len(result.included_lines):
+        return intervening.included_rationale(anatomy, result.included_lines[index])
+    if kind == "intervention" and index < len(case.interventions):
+        entry = case.interventions[index]
+        code = entry.code.lstrip("+")
+        own = [line for line in result.lines if line.entered and line.code == code]
+        absorbed = [line for line in result.included_lines if line.included_in == code]
+        reasons = [reason for line in own[:1] for reason in line.rationale]
+        reasons += [f"Struck through: {line.reason or line.code}" for line in absorbed]
+        reasons.append(f"Diagnostic study: {intervening.diagnostic_words(entry.diagnostic)}.")
+        reasons.append("The tool checks only what the catheter codes include; r changes it.")
+        return f"Intervention {index + 1}: {intervening.row_reading(anatomy, entry)}", reasons
+    if kind == "construct" and index < len(case.constructs):
+        construct = case.constructs[index]
+        variant = anatomy.variants.get(construct)
+        name = variant.name if variant is not None else construct
+        made = ", ".join(variant.made) if variant is not None else ""
+        lines = [f"Makes: {made}."] if made else []
+        lines.append("Saved with the case; change it in the settings (F2), Delete removes it.")
+        return f"Construct: {name}", lines
+    return None
 
 
 def _name(anatomy: Anatomy, vessel: str) -> str:

@@ -55,6 +55,7 @@ if TYPE_CHECKING:
     from vascular.loading import clear_cache, default_data_dir, load_anatomy, read_anatomy
     from vascular.names import NameReading, Role, Suggestion, slug
     from vascular.records import Tree, Variant, Vessel
+    from vascular.reports import diagnostic_reasons, intervention_report, intervention_territory
     from vascular.results import (
         CodeLine,
         CodingResult,
@@ -117,11 +118,14 @@ __all__ = [
     "clear_cache",
     "code_case",
     "default_data_dir",
+    "diagnostic_reasons",
     "explain_case",
     "explanation_json",
     "explanation_text",
     "family_chart",
     "headline",
+    "intervention_report",
+    "intervention_territory",
     "line_table",
     "load_anatomy",
     "parse_case",
@@ -194,6 +198,9 @@ _WHERE: dict[str, str] = {
     "TreeRecord": "vascular.models",
     "VariantRecord": "vascular.models",
     "VesselRecord": "vascular.models",
+    "diagnostic_reasons": "vascular.reports",
+    "intervention_report": "vascular.reports",
+    "intervention_territory": "vascular.reports",
 }
 """Where each public name lives: `import vascular` loads nothing else until a name is used, so
 the command line pays only for what a command needs."""

@@ -26,8 +26,10 @@ __all__ = [
     "REPORT_SHAPES",
     "SCHEMA_VERSION",
     "atlas_report",
+    "diagnostic_reasons",
     "error_report",
     "intervention_report",
+    "intervention_territory",
     "search_report",
     "vessel_report",
     "vessel_summary",
@@ -469,3 +471,31 @@ def intervention_report(anatomy: Anatomy, code: str | None) -> tuple[dict[str, A
             for r in rows
         )
     return {"schema_version": SCHEMA_VERSION, "interventions": rows}, text
+
+
+def diagnostic_reasons(anatomy: Anatomy) -> tuple[tuple[str, bool, str], ...]:
+    """Each reason a case may give for a diagnostic study at an intervention.
+
+    Returns:
+        (id, whether it makes the study reportable, what it means), in the table's order.
+    """
+    table = anatomy.rules.table("interventions")
+    return tuple((r.id, r.qualifies, r.meaning) for r in table.table.diagnostic.reasons)
+
+
+def intervention_territory(anatomy: Anatomy, code: str) -> tuple[str, frozenset[str]] | None:
+    """The territory an intervention code includes: its name and the ids of its vessels.
+
+    A territory limited to the treated side lists both sides' vessels here (the side is the case's).
+    A code whose scope names no territory gives an empty name and set.
+
+    Returns:
+        (territory name, vessel ids), or None for a code the engine does not know.
+    """
+    table = anatomy.rules.table("interventions")
+    entry = table.codes.get(code.strip().lstrip("+"))
+    if entry is None:
+        return None
+    regions = [table.regions[t] for t in entry.territory]
+    members: frozenset[str] = frozenset().union(*(r.members for r in regions))
+    return " or ".join(r.spec.name for r in regions), members

@@ -13,9 +13,10 @@ from tui import naming
 from tui.screens.access_dialog import AccessDialog
 from tui.screens.confirm_dialog import ConfirmDialog
 from tui.screens.imaging_dialog import ImagingDialog
+from tui.screens.intervention_dialog import InterventionDialog
 from tui.screens.settings import SettingsScreen
 from tui.session import Said
-from vascular import Anatomy, Direction, Options, VascularError, position_of
+from vascular import Anatomy, Direction, Intervention, Options, VascularError, position_of
 
 if TYPE_CHECKING:
     from tui.screens.main import MainScreen
@@ -148,9 +149,50 @@ class EditActions:
             chosen,
         )
 
-    def replace_vessel(self) -> None:
-        """Choose the vessel of the selected placement (or access) again."""
+    def add_intervention(self, index: int | None = None) -> None:
+        """Ask for an intervention (or, with `index`, change that one); the library checks it."""
         session = self.session
+        case = session.case
+        if not case.accesses:
+            self.screen.show(Said("Add an access first (Ctrl+T): the vessel punctured.", "error"))
+            return
+        names = session.names()
+        accesses = [
+            (access.id or "A", names.get(access.vessel, access.vessel)) for access in case.accesses
+        ]
+        entry = case.interventions[index] if index is not None else None
+
+        def check(intervention: Intervention) -> list[str]:
+            return session.interventions.problems(intervention, index)
+
+        def chosen(intervention: Intervention | None) -> None:
+            if intervention is not None:
+                self.screen.show(session.interventions.add(intervention, index))
+
+        explained = session.explained
+        self.screen.app.push_screen(
+            InterventionDialog(
+                explained.anatomy if explained else self.anatomy,
+                accesses,
+                check,
+                entry,
+                access=session.current_access,
+                vessel_name=names.get(entry.vessel, entry.vessel) if entry else "",
+                title=f"Intervention {index + 1}: change it"
+                if index is not None
+                else ("Add an intervention"),
+                action="Change" if index is not None else "Add",
+            ),
+            chosen,
+        )
+
+    def replace_vessel(self) -> None:
+        """Choose the vessel of the selected placement (or access) again; change an intervention."""
+        session = self.session
+        intervention = session.interventions.selected()
+        if intervention is not None:
+            self.add_intervention(intervention)
+            return
         access = session.selected_access()
         if access is not None:
             self._replace_access(access)
@@ -187,7 +229,7 @@ class EditActions:
     def settings(self) -> None:
         """Case name, options and variants."""
 
-        def chosen(settings: tuple[str | None, Options, list[str]] | None) -> None:
+        def chosen(settings: tuple[str | None, Options, list[str], list[str]] | None) -> None:
             if settings is not None:
                 self.screen.show(self.session.change_settings(*settings))
 

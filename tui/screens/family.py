@@ -1,4 +1,8 @@
-"""FamilyScreen: a family as a tree, each position with its order and its code from an access."""
+"""FamilyScreen: a family as a tree, each position with its order and its code from an access.
+
+`c` chooses an intervention code; the vessels of the territory it includes are then marked
+(the library's territory, `vascular.intervention_territory`, both sides of a sided territory).
+"""
 
 from __future__ import annotations
 
@@ -11,7 +15,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, Tree
 from textual.widgets.tree import TreeNode
 
-from vascular import FamilyChart
+from tui.screens.code_dialog import CodeDialog
+from vascular import Anatomy, FamilyChart, intervention_territory
 
 __all__ = ["FamilyScreen"]
 
@@ -19,16 +24,46 @@ __all__ = ["FamilyScreen"]
 class FamilyScreen(Screen[None]):
     """The chart the library computed, position by position (what trainers put on the wall)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,f3,q", "close", "Back")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,f3,q", "close", "Back"),
+        Binding("c", "choose_code", "Territory of a code"),
+    ]
 
-    def __init__(self, chart: FamilyChart, title: str) -> None:
-        """The chart and its heading."""
+    def __init__(
+        self,
+        chart: FamilyChart,
+        title: str,
+        anatomy: Anatomy | None = None,
+        code: str | None = None,
+    ) -> None:
+        """The chart and its heading; with `anatomy`, `c` marks a code's territory (`code` now)."""
         super().__init__()
-        self.chart, self.heading = chart, title
+        self.chart, self.heading, self.anatomy = chart, title, anatomy
+        self.code: str | None = None
+        self.territory: frozenset[str] = frozenset()
+        self.territory_name = ""
+        self._tree_nodes: dict[str, TreeNode[str]] = {}
+        if code:
+            self._set_code(code)
+
+    def _set_code(self, code: str) -> None:
+        found = intervention_territory(self.anatomy, code) if self.anatomy and code else None
+        self.code = code if found is not None else None
+        self.territory_name, self.territory = found if found is not None else ("", frozenset())
+
+    def _territory_line(self) -> str:
+        if self.code is None:
+            return ""
+        inside = sum(1 for row in self.chart.rows if row.vessel in self.territory)
+        where = self.territory_name or "no territory: its scope is not a territory"
+        return f"◆ {self.code} includes {where}: {inside} vessel(s) of this chart (c: another)"
 
     def compose(self) -> ComposeResult:
-        """Heading, tree, footer."""
+        """Heading, the territory line, tree, footer."""
         yield Label(self.heading, id="family-title")
+        territory = Label(self._territory_line(), id="family-territory")
+        territory.display = self.code is not None
+        yield territory
         tree: Tree[str] = Tree(self.chart.rows[0].name, id="family-tree")
         tree.guide_depth = 3
         yield tree
@@ -38,10 +73,12 @@ class FamilyScreen(Screen[None]):
         """Fill the tree from the chart's rows (depth-first, with depths)."""
         tree = self.query_one("#family-tree", Tree)
         tree.root.set_label(self._label(0))
+        self._tree_nodes = {self.chart.rows[0].vessel: tree.root}
         stack: list[TreeNode[str]] = [tree.root]
         for index, row in enumerate(self.chart.rows[1:], start=1):
             del stack[row.depth :]
             node = stack[-1].add(self._label(index), data=row.vessel, expand=True)
+            self._tree_nodes[row.vessel] = node
             stack.append(node)
         tree.root.expand_all()
         tree.focus()
@@ -56,7 +93,28 @@ class FamilyScreen(Screen[None]):
         else:
             text.append(f"  order {row.order}" if row.order else "", style="bold")
             text.append(f"  {row.code}", style="bold cyan")
+        if row.vessel in self.territory:
+            text.append(f"  ◆ in {self.code}", style="bold green")
         return text
+
+    def action_choose_code(self) -> None:
+        """Choose an intervention code whose territory to mark."""
+        if self.anatomy is None:
+            return
+
+        def chosen(code: str | None) -> None:
+            if code is None:
+                return
+            self._set_code(code)
+            line = self.query_one("#family-territory", Label)
+            line.update(self._territory_line())
+            line.display = self.code is not None
+            for index, row in enumerate(self.chart.rows):
+                node = self._tree_nodes.get(row.vessel)
+                if node is not None:
+                    node.set_label(self._label(index))
+
+        self.app.push_screen(CodeDialog(self.anatomy), chosen)
 
     def action_close(self) -> None:
         """Back to the case."""

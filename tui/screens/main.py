@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Literal
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -131,19 +132,26 @@ class MainScreen(Screen[None]):
             result.placements if result else None,
             session.names(),
             session.row_problems(),
+            session.interventions.readings(),
         )
-        if session.selected and session.selected[0] != "line":
+        if session.selected and session.selected[0] not in ("line", "included"):
             kind, index = session.selected
-            case_view.select_row(kind, index, len(session.case.accesses))
+            case_view.select_row(kind, index)
         status = self.panels.status
         text = session.status()
         if str(status.content) != text:
             status.update(text)
         status.display = bool(text)
         codes = self.panels.codes
-        codes.show(result.lines if result else [], explained.anatomy if explained else None)
+        codes.show(
+            result.lines if result else [],
+            explained.anatomy if explained else None,
+            result.included_lines if result else (),
+        )
         if session.selected and session.selected[0] == "line" and result and result.lines:
             codes.move_cursor(row=min(session.selected[1], len(result.lines) - 1))
+        if session.selected and session.selected[0] == "included" and result:
+            codes.select_included(session.selected[1])
         found = session.tree_readings()
         if found is not None:
             self.panels.tree.set_readings(found)
@@ -196,10 +204,12 @@ class MainScreen(Screen[None]):
 
     @on(CaseView.RowChosen)
     def _row_chosen(self, event: CaseView.RowChosen) -> None:
-        if event.kind == "access":
-            self.session.select(("access", event.index))
-        else:
-            self.session.select(("placement", event.index))
+        kinds: dict[str, Literal["access", "placement", "intervention", "construct"]] = {
+            "access": "access",
+            "intervention": "intervention",
+            "construct": "construct",
+        }
+        self.session.select((kinds.get(event.kind, "placement"), event.index))
         found = self.session.tree_readings()
         if found is not None:
             self.panels.tree.set_readings(found)
@@ -207,5 +217,5 @@ class MainScreen(Screen[None]):
 
     @on(CodeTable.LineHighlighted)
     def _line_chosen(self, event: CodeTable.LineHighlighted) -> None:
-        self.session.select(("line", event.index))
+        self.session.select(("included" if event.included else "line", event.index))
         self.show_rationale()

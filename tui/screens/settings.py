@@ -1,4 +1,8 @@
-"""SettingsScreen: the case's name, the policy options (reference D1-D6), variant anatomy."""
+"""SettingsScreen: the case's name, the policy options (reference D1-D6), variants, constructs.
+
+Variants are the patient's congenital anatomy; constructs are connections an earlier procedure
+made (a TIPS, a dialysis fistula or graft), listed apart and saved in the case's `constructs`.
+"""
 
 from __future__ import annotations
 
@@ -17,10 +21,11 @@ from vascular import Anatomy, Case, Options
 __all__ = ["SettingsScreen"]
 
 
-class SettingsScreen(ModalScreen[tuple[str | None, Options, list[str]] | None]):
-    """Returns (name, options, variants) or None; saved with the case when the case is saved."""
+class SettingsScreen(ModalScreen[tuple[str | None, Options, list[str], list[str]] | None]):
+    """Returns (name, options, variants, constructs) or None; saved with the case."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    DEFAULT_CSS = "#settings-constructs { height: auto; max-height: 8; }"
 
     def __init__(self, case: Case, anatomy: Anatomy) -> None:
         """The current case and the atlas (for its variants)."""
@@ -53,8 +58,21 @@ class SettingsScreen(ModalScreen[tuple[str | None, Options, list[str]] | None]):
                     *(
                         (variant.name, variant.id, variant.id in self.case.variants)
                         for variant in self.anatomy.variants.values()
+                        if variant.kind != "construct"
                     ),
                     id="settings-variants",
+                )
+                yield Label(
+                    "Constructs: connections made by an earlier procedure (TIPS, dialysis access)",
+                    classes="settings-help",
+                )
+                yield SelectionList[str](
+                    *(
+                        (variant.name, variant.id, variant.id in self.case.constructs)
+                        for variant in self.anatomy.variants.values()
+                        if variant.kind == "construct"
+                    ),
+                    id="settings-constructs",
                 )
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Apply", variant="primary", id="settings-apply")
@@ -68,7 +86,8 @@ class SettingsScreen(ModalScreen[tuple[str | None, Options, list[str]] | None]):
         }
         name = self.query_one("#settings-name", Input).value.strip() or None
         variants = list(self.query_one("#settings-variants", SelectionList).selected)
-        self.dismiss((name, Options(**values), variants))
+        constructs = list(self.query_one("#settings-constructs", SelectionList).selected)
+        self.dismiss((name, Options(**values), variants, constructs))
 
     @on(Button.Pressed, "#settings-cancel")
     def action_cancel(self) -> None:

@@ -10,7 +10,7 @@ from tui.session import Said
 from tui.widgets.case_view import CaseView
 from tui.widgets.vessel_search import VesselSearch
 from tui.widgets.vessel_tree import VesselTree
-from vascular import Access, Options, VascularError, family_chart
+from vascular import Access, Anatomy, Options, VascularError, family_chart, intervention_territory
 
 if TYPE_CHECKING:
     from tui.screens.main import MainScreen
@@ -45,8 +45,13 @@ class ViewActions:
         self.screen.app.push_screen(HelpScreen())
 
     def family_view(self) -> None:
-        """The family chart of the vessel in the tree, or of the selected placement or line."""
-        root = self._chosen_vessel()
+        """The family chart of the vessel in the tree, or of the selected placement or line.
+
+        For a selected intervention (or a line it includes) the chart starts at the top of its
+        territory around the treated vessel, with the territory marked.
+        """
+        code, treated = self._chosen_intervention()
+        root = treated or self._chosen_vessel()
         if root is None:
             self.screen.say(
                 Said("Choose a vessel first: in the tree, or a placement or code line.", "error")
@@ -71,9 +76,31 @@ class ViewActions:
             return
         heading = puncture.direction or "toward the heart"
         title = f"{anatomy.vessel(root).name}: orders and codes from the {source} ({heading})"
-        self.screen.app.push_screen(FamilyScreen(chart, title))
+        self.screen.app.push_screen(FamilyScreen(chart, title, anatomy, code))
+
+    def _chosen_intervention(self) -> tuple[str | None, str | None]:
+        """The selected intervention's code and the top of its territory around the vessel."""
+        session = self.session
+        explained = session.explained
+        selected = session.selected
+        if explained is None or selected is None:
+            return None, None
+        result = explained.result
+        kind, index = selected
+        code = None
+        if kind == "intervention" and index < len(session.case.interventions):
+            code = session.case.interventions[index].code.lstrip("+")
+        elif kind == "included" and index < len(result.included_lines):
+            code = result.included_lines[index].included_in
+        if code is None:
+            return None, None
+        own = next((line for line in result.lines if line.entered and line.code == code), None)
+        if own is None or not own.vessels:
+            return code, None
+        return code, _territory_top(explained.anatomy, code, own.vessels[0])
 
     def _chosen_vessel(self) -> str | None:
+        """The vessel in the tree, or of the selected placement or line."""
         tree = self.screen.query_one(VesselTree)
         if tree.has_focus and tree.cursor_node is not None and tree.cursor_node.data:
             return tree.cursor_node.data
@@ -94,3 +121,15 @@ class ViewActions:
         if tree.cursor_node is not None and tree.cursor_node.data:
             return tree.cursor_node.data
         return None
+
+
+def _territory_top(anatomy: Anatomy, code: str, vessel: str) -> str:
+    """The highest vessel above `vessel` still inside the code's territory (else `vessel`)."""
+    found = intervention_territory(anatomy, code)
+    members = found[1] if found else frozenset()
+    top = vessel
+    parent = anatomy.parent(top)
+    while parent is not None and parent.id in members:
+        top = parent.id
+        parent = anatomy.parent(top)
+    return top

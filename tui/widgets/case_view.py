@@ -1,7 +1,9 @@
 """CaseView: the case being traced, accesses and placements in order, each as the engine read it.
 
-A row the engine could not code (a name that does not read, a route it cannot take) is marked,
-with the library's message in place of the reading. Column widths follow the panel's width.
+Then the interventions (code, vessel, access, units, the diagnostic answer) and the constructs of
+the case. A placement an intervention includes says so. A row the engine could not code (a name
+that does not read, a route it cannot take) is marked, with the library's message in place of
+the reading. Column widths follow the panel's width.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ _FIXED = {"#": 2, "Acc": 3, "Flags": 10}
 
 
 class CaseView(DataTable[Text]):
-    """Accesses first, then placements; highlighting a row posts `RowChosen`."""
+    """Accesses, placements, interventions, constructs; highlighting a row posts `RowChosen`."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("delete,backspace", "screen.run('remove_placement')", "Remove", show=False),
@@ -40,7 +42,7 @@ class CaseView(DataTable[Text]):
 
     @dataclass
     class RowChosen(Message):
-        """The coder moved to an access (``kind`` access) or a placement (``kind`` placement)."""
+        """The coder moved to a row: ``kind`` access, placement, intervention or construct."""
 
         kind: str
         index: int
@@ -48,12 +50,9 @@ class CaseView(DataTable[Text]):
     def __init__(self, **kwargs: object) -> None:
         """An empty case list."""
         super().__init__(cursor_type="row", **kwargs)  # type: ignore[arg-type]
-        self._shown: tuple[Case, Sequence[PlacementResult] | None, dict[str, str], Problems] = (
-            Case(accesses=()),
-            None,
-            {},
-            {},
-        )
+        self._shown: tuple[
+            Case, Sequence[PlacementResult] | None, dict[str, str], Problems, Sequence[str]
+        ] = (Case(accesses=()), None, {}, {}, ())
         self._width = 0
         self._rows = RowSync()
 
@@ -81,15 +80,16 @@ class CaseView(DataTable[Text]):
         placements: Sequence[PlacementResult] | None,
         names: dict[str, str],
         problems: Problems | None = None,
+        interventions: Sequence[str] = (),
     ) -> None:
         """Replace the rows with the case.
 
         `placements` are the engine's readings when it coded, `problems` what stops each row
-        from coding when it did not.
+        from coding when it did not, `interventions` each intervention's reading.
         """
-        self._shown = (case, placements, names, problems or {})
+        self._shown = (case, placements, names, problems or {}, interventions)
         with self.prevent(DataTable.RowHighlighted):
-            self._fill(case, placements, names, problems or {})
+            self._fill(case, placements, names, problems or {}, interventions)
 
     def _fill(
         self,
@@ -97,6 +97,7 @@ class CaseView(DataTable[Text]):
         placements: Sequence[PlacementResult] | None,
         names: dict[str, str],
         problems: Problems,
+        interventions: Sequence[str] = (),
     ) -> None:
         row = self.cursor_row
         if self.size.width != self._width or not self.columns:
@@ -124,6 +125,8 @@ class CaseView(DataTable[Text]):
                 flags.append("imaging" + (f": {', '.join(territories)}" if territories else ""))
             if placement.sampling:
                 flags.append("sampling")
+            if placements and placements[index].included_in:
+                flags.insert(0, f"in {placements[index].included_in}")
             cells = (
                 Text(str(index + 1)),
                 _vessel(names.get(placement.vessel, placement.vessel), flagged),
@@ -132,14 +135,18 @@ class CaseView(DataTable[Text]):
                 Text("; ".join(flags)),
             )
             rows.append((f"placement:{index}", cells))
+        rows += _intervention_rows(case, names, problems, interventions)
         self._rows.apply(self, rows)
         if self.row_count:
             self.move_cursor(row=min(row, self.row_count - 1))
 
-    def select_row(self, kind: str, index: int, accesses: int) -> None:
-        """Put the cursor on an access or a placement (quietly: the screen already knows)."""
+    def select_row(self, kind: str, index: int) -> None:
+        """Put the cursor on a row of the case (quietly: the screen already knows)."""
+        key = f"{kind}:{index}"
+        if key not in self.rows:
+            return
         with self.prevent(DataTable.RowHighlighted):
-            self.move_cursor(row=index if kind == "access" else accesses + index)
+            self.move_cursor(row=self.get_row_index(key))
 
     def on_focus(self) -> None:
         """Coming into the list selects the row under the cursor."""
@@ -155,6 +162,34 @@ class CaseView(DataTable[Text]):
         if event.row_key.value is not None:
             kind, index = event.row_key.value.split(":")
             self.post_message(self.RowChosen(kind, int(index)))
+
+
+def _intervention_rows(
+    case: Case, names: dict[str, str], problems: Problems, readings: Sequence[str]
+) -> list[Row]:
+    """A row per intervention ("I1", its vessel, access, reading) and per construct ("C")."""
+    rows: list[Row] = []
+    for index, entry in enumerate(case.interventions):
+        flagged = problems.get(("intervention", index))
+        reading = readings[index] if index < len(readings) else entry.code
+        cells = (
+            Text(f"I{index + 1}", style="bold"),
+            _vessel(names.get(entry.vessel, entry.vessel), flagged),
+            Text(entry.access or "A"),
+            _problem(flagged) if flagged else Text(reading),
+            Text(),
+        )
+        rows.append((f"intervention:{index}", cells))
+    for index, construct in enumerate(case.constructs):
+        cells = (
+            Text("C"),
+            Text(names.get(construct, construct)),
+            Text(),
+            Text("construct (settings, F2)"),
+            Text(),
+        )
+        rows.append((f"construct:{index}", cells))
+    return rows
 
 
 def _vessel(name: str, problems: list[CaseProblem] | None) -> Text:

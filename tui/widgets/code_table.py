@@ -1,5 +1,9 @@
 """CodeTable: the live claim lines (code, units, modifiers, access, family).
 
+After them, struck through, the catheter lines an intervention of the case includes (they are not
+on the claim; the Family column names the intervention). An intervention's own line, as entered,
+says "entered" in the Family column.
+
 Column widths are worked out from the lines themselves each time they are shown, never left to
 the table's measuring on idle: a frame painted between adding rows and that measuring (as when a
 dialog closes over a restored case) would otherwise keep columns as narrow as their headings.
@@ -15,21 +19,24 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from tui.widgets.rows import RowSync
-from vascular import Anatomy, CodeLine
+from vascular import Anatomy, CodeLine, IncludedLine
 
 __all__ = ["CodeTable"]
 
 _HEADINGS = ("Code", "Units", "Modifiers", "Access", "Family")
+_STRUCK = "strike dim"
+"""How a line an intervention includes is shown: struck through, not on the claim."""
 
 
 class CodeTable(DataTable[Text]):
-    """One row per claim line; highlighting a row posts `LineHighlighted`."""
+    """A row per claim line, then per included line; highlighting a row posts `LineHighlighted`."""
 
     @dataclass
     class LineHighlighted(Message):
-        """The coder moved to a claim line."""
+        """The coder moved to a claim line (or, `included`, to a line an intervention includes)."""
 
         index: int
+        included: bool = False
 
     def __init__(self, **kwargs: object) -> None:
         """An empty table of claim lines."""
@@ -41,21 +48,49 @@ class CodeTable(DataTable[Text]):
         """The headings, before any line."""
         self._fill([], None)
 
-    def show(self, lines: Sequence[CodeLine], anatomy: Anatomy | None) -> None:
+    def show(
+        self,
+        lines: Sequence[CodeLine],
+        anatomy: Anatomy | None,
+        included: Sequence[IncludedLine] = (),
+    ) -> None:
         """Replace the rows, keeping the cursor where it was when it still fits."""
         with self.prevent(DataTable.RowHighlighted):
-            self._fill(lines, anatomy)
+            self._fill(lines, anatomy, included)
 
-    def _fill(self, lines: Sequence[CodeLine], anatomy: Anatomy | None) -> None:
+    def select_included(self, index: int) -> None:
+        """Put the cursor on an included line (quietly: the screen already knows)."""
+        key = f"included:{index}"
+        if key in self.rows:
+            with self.prevent(DataTable.RowHighlighted):
+                self.move_cursor(row=self.get_row_index(key))
+
+    def _fill(
+        self,
+        lines: Sequence[CodeLine],
+        anatomy: Anatomy | None,
+        included: Sequence[IncludedLine] = (),
+    ) -> None:
         row = self.cursor_row
         rows = []
         for line in lines:
             code = anatomy.rules.label(line.code) if anatomy is not None else line.code
-            family = "-"
+            family = "entered" if line.entered else "-"
             if line.family is not None and anatomy is not None:
                 family = anatomy.vessel(line.family).name
             modifiers = " ".join(line.modifiers) or "-"
             rows.append((code, str(line.units), modifiers, line.access or "-", family))
+        for absorbed in included:
+            modifiers = " ".join(absorbed.modifiers) or "-"
+            rows.append(
+                (
+                    absorbed.code,
+                    str(absorbed.units),
+                    modifiers,
+                    absorbed.access or "-",
+                    f"in {absorbed.included_in}",
+                )
+            )
         widths = [max([len(h), *(len(r[i]) for r in rows)]) for i, h in enumerate(_HEADINGS)]
         if widths != self._widths:
             self.clear(columns=True)
@@ -64,8 +99,16 @@ class CodeTable(DataTable[Text]):
                 self.add_column(heading, width=width)
             self._widths = widths
         # Text, not str: a str cell is parsed as markup each time the table repaints
+        count = len(lines)
         self._rows.apply(
-            self, [(str(n), tuple(Text(cell) for cell in cells)) for n, cells in enumerate(rows)]
+            self,
+            [
+                (
+                    str(n) if n < count else f"included:{n - count}",
+                    tuple(Text(cell, style="" if n < count else _STRUCK) for cell in cells),
+                )
+                for n, cells in enumerate(rows)
+            ],
         )
         if rows:
             self.move_cursor(row=min(row, len(rows) - 1))
@@ -73,5 +116,10 @@ class CodeTable(DataTable[Text]):
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         """Tell the screen which line is under the cursor."""
         event.stop()
-        if event.row_key.value is not None:
-            self.post_message(self.LineHighlighted(int(event.row_key.value)))
+        key = event.row_key.value
+        if key is None:
+            return
+        if key.startswith("included:"):
+            self.post_message(self.LineHighlighted(int(key.split(":")[1]), included=True))
+        else:
+            self.post_message(self.LineHighlighted(int(key)))
