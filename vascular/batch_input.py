@@ -2,15 +2,15 @@
 
 Each `Item` is one input, with where it came from (line number, file) and its raw bytes: the
 workers parse them, so reading stays cheap and a malformed line becomes that line's error, not the
-run's. JSON Lines are streamed (memory stays flat whatever the size); a JSON array is read whole
-(give JSON Lines for large inputs); a folder's ``*.json`` files are read in name order, one case a
-file. Reads files; writes nothing.
+run's. JSON Lines are streamed (memory stays flat whatever the size); an input whose first
+character is ``[`` is a JSON array, read whole (give JSON Lines for large inputs); a ``.json``
+file whose first character is ``{`` is one case (as `vascular code` reads it); a folder's
+``*.json`` files are read in name order, one case a file. Reads files; writes nothing.
 """
 
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -63,16 +63,19 @@ def read_items(source: str, stdin: BinaryIO | None = None) -> tuple[Iterator[Ite
             raise CaseFileError(f"{source} is a folder with no .json case files")
         return _from_folder(files), len(files)
     try:
-        stream = path.open("rb")
-        size = os.fstat(stream.fileno()).st_size
+        size = path.stat().st_size
     except OSError as error:
         raise CaseFileError(f"cannot read {source}: {error.strerror or error}") from None
-    return _closing(stream, _from_stream(stream, source)), size
+    return _from_file(path, source), size
 
 
-def _closing(stream: BinaryIO, items: Iterator[Item]) -> Iterator[Item]:
+def _from_file(path: Path, source: str) -> Iterator[Item]:
+    try:
+        stream = path.open("rb")
+    except OSError as error:
+        raise CaseFileError(f"cannot read {source}: {error.strerror or error}") from None
     with stream:
-        yield from items
+        yield from _from_stream(stream, source, path.suffix.lower() == ".json")
 
 
 def _from_folder(files: list[Path]) -> Iterator[Item]:
@@ -85,10 +88,14 @@ def _from_folder(files: list[Path]) -> Iterator[Item]:
         yield Item(position, data, path.name, position)
 
 
-def _from_stream(stream: BinaryIO, name: str) -> Iterator[Item]:
+def _from_stream(stream: BinaryIO, name: str, single: bool = False) -> Iterator[Item]:
     first = _peek(stream)
     if first == b"[":
         yield from _from_array(stream.read(MAX_ARRAY_BYTES + 1), name)
+        return
+    if single and first == b"{":  # a .json file holding one case, as `vascular code` reads it
+        data = stream.read(MAX_ARRAY_BYTES + 1)
+        yield Item(1, data, None, len(data))
         return
     offset = 0
     number = 0

@@ -309,10 +309,13 @@ def _code(args: argparse.Namespace, out: TextIO) -> None:
         "note": lambda: claim_note(explained),
     }
     text = views[args.format]()
-    if ncci is not None:
+    if ncci is not None:  # under the table or note; beside the bare claim lines, on stderr
         from vascular.claim_check import ncci_text
 
-        text += "\n\n" + ncci_text(ncci)
+        if args.format == "lines":
+            sys.stderr.write(ncci_text(ncci) + "\n")
+        else:
+            text += "\n\n" + ncci_text(ncci)
     _emit(out, args, None, text)
 
 
