@@ -189,7 +189,9 @@ def _in_pool(
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    pool = ProcessPoolExecutor(workers, context, initializer=_start_worker, initargs=(options,))
+    pool = ProcessPoolExecutor(
+        workers, context, initializer=_start_pool_worker, initargs=(options,)
+    )
     pending: deque[Future[list[Outcome]]] = deque()
     try:
         for chunk in chunks:
@@ -224,6 +226,14 @@ _STATE: list[_Worker] = []
 def _start_worker(options: BatchOptions) -> None:
     """Load the atlas (and open the NCCI database) for this process's life."""
     _STATE[:] = [_Worker(options)]
+
+
+def _start_pool_worker(options: BatchOptions) -> None:
+    """A pool worker: Ctrl+C is the parent's to handle (it stops the pool), then the atlas."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _start_worker(options)
 
 
 def ensure_worker(options: BatchOptions) -> None:

@@ -188,3 +188,16 @@ def test_the_summary_files_are_written(tmp_path: Path, capsys: pytest.CaptureFix
     assert status == 0
     assert json.loads(summary.read_text())["cases"] == 1
     assert table.read_text().splitlines() == ["code,lines,units", "36245,1,1"]
+
+
+def test_a_progress_bar_shows_on_a_terminal_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "cases.jsonl"
+    source.write_text((json.dumps(GOOD) + "\n") * 3)
+    _, _, plain = run(capsys, "batch", str(source), "--workers", "1")
+    assert "\r" not in plain
+    monkeypatch.setattr("vascular.batch_command._is_terminal", lambda stream: True)
+    _, _, shown = run(capsys, "batch", str(source), "--workers", "1")
+    assert "\r" in shown
+    assert "B/s" in shown or "B [" in shown
