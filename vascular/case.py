@@ -9,6 +9,7 @@ is decided by `vascular.traversal`. No I/O. The JSON Schema is generated from th
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections.abc import Mapping
@@ -400,6 +401,10 @@ class Case:
         duplicated = sorted({i for i in ids if i is not None and ids.count(i) > 1})
         if duplicated:
             problems.append(Problem("accesses", f"access id {duplicated[0]!r} is used twice"))
+        if self.date_of_service is not None and not _is_date(self.date_of_service):
+            problems.append(
+                Problem("date_of_service", f"{self.date_of_service!r} is not a date (YYYY-MM-DD)")
+            )
         for field, kind in (("variants", "variant"), ("constructs", "construct")):
             values = getattr(self, field)
             for index, value in enumerate(values):
@@ -420,6 +425,14 @@ class Case:
         """The case as JSON data (every field, options left out stay null)."""
         data: dict[str, Any] = dump(self)
         return data
+
+
+def _is_date(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def parse_case(case: Case | Mapping[str, Any], rules: Any = None) -> Case:

@@ -116,7 +116,8 @@ def test_batch_takes_each_cases_own_date_and_setting(
     assert not lines[1]["ncci"]["covered"]
     assert lines[2]["ncci"]["setting"] == "outpatient"  # hospital: 36247/36246 is indicator 0
     assert [h["modifier_indicator"] for h in lines[2]["ncci"]["hits"] if h["kind"] == "ptp"] == [0]
-    assert lines[3]["error"]["kind"] == "NcciClaimError"
+    assert lines[3]["error"]["kind"] == "CaseError"
+    assert lines[3]["error"]["problems"][0]["where"] == "date_of_service"
     assert status == 1
     assert "NCCI: 2 edits that deny a line" in err
 
