@@ -29,7 +29,7 @@ from vascular.audit import audit_report
 from vascular.batch_input import Item
 from vascular.case import parse_case
 from vascular.claim_check import ClaimChecker, NcciSettings
-from vascular.errors import VascularError
+from vascular.errors import CaseError, VascularError
 from vascular.frozen import record
 from vascular.reports import error_report
 
@@ -174,12 +174,13 @@ def _chunks(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
 def _in_process(
     chunks: Iterator[list[Item]], options: BatchOptions
 ) -> Generator[Outcome, None, None]:
-    _start_worker(options)
+    worker = _Worker(options)  # its own, so that two runs in one process never mix options
     try:
         for chunk in chunks:
-            yield from code_chunk(chunk)
+            for item in chunk:
+                yield _code_item(worker, item)
     finally:
-        _stop_worker()
+        worker.close()
 
 
 def _in_pool(
@@ -219,6 +220,11 @@ class _Worker:
         self.anatomy = load_anatomy(Path(options.data) if options.data else None)
         self.checker = ClaimChecker(options.ncci) if options.ncci is not None else None
 
+    def close(self) -> None:
+        """Close the NCCI database."""
+        if self.checker is not None:
+            self.checker.close()
+
 
 _STATE: list[_Worker] = []
 
@@ -239,14 +245,9 @@ def _start_pool_worker(options: BatchOptions) -> None:
 def ensure_worker(options: BatchOptions) -> None:
     """Start this process's worker state unless it is started already with these options."""
     if not _STATE or _STATE[0].options != options:
+        for worker in _STATE:
+            worker.close()
         _start_worker(options)
-
-
-def _stop_worker() -> None:
-    for worker in _STATE:
-        if worker.checker is not None:
-            worker.checker.close()
-    _STATE.clear()
 
 
 def code_chunk(chunk: list[Item]) -> list[Outcome]:
@@ -331,10 +332,12 @@ def _kind(value: Any) -> str:
 
 def _code_data(worker: _Worker, item: Item, data: dict[str, Any], head: dict[str, Any]) -> Outcome:
     options = worker.options
-    result = code_case(data, worker.anatomy, rationale=options.rationale)
+    try:
+        case = parse_case(data, worker.anatomy.rules)  # once: the engine takes the Case as it is
+    except CaseError:
+        case = None  # the engine lists these problems with the names' problems beside them
+    result = code_case(case or data, worker.anatomy, rationale=options.rationale)
     out = head | result.to_json()
-    needs_case = options.audit or worker.checker is not None
-    case = parse_case(data) if needs_case else None
     differences = None
     if options.audit and case is not None and case.billed is not None:
         out["audit"] = audit_report(result, case.billed)
