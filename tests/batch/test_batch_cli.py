@@ -201,3 +201,28 @@ def test_a_progress_bar_shows_on_a_terminal_only(
     _, _, shown = run(capsys, "batch", str(source), "--workers", "1")
     assert "\r" in shown
     assert "B/s" in shown or "B [" in shown
+
+
+def test_batch_audit_adds_the_audit_to_each_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "cases.jsonl"
+    source.write_text(json.dumps(GOOD | {"billed": [{"code": "36246"}]}) + "\n")
+    status, out, err = run(capsys, "batch", str(source), "--workers", "1", "--audit")
+    audit = json.loads(out)["audit"]
+    assert status == 0
+    assert [d["kind"] for d in audit["differences"]] == ["unbilled", "unsupported"]
+    assert "audit: 1 cases audited" in err
+
+
+def test_an_output_in_a_missing_folder_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "cases.jsonl"
+    source.write_text(json.dumps(GOOD) + "\n")
+    target = tmp_path / "no" / "out.jsonl"
+    status, out, err = run(capsys, "batch", str(source), "-o", str(target), "--workers", "1")
+    assert status == 2
+    assert out == ""
+    assert "No such file or directory" in err
+    assert not target.parent.exists()
