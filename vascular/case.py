@@ -9,6 +9,7 @@ is decided by `vascular.traversal`. No I/O. The JSON Schema is generated from th
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections.abc import Mapping
@@ -24,6 +25,7 @@ __all__ = [
     "MAX_PLACEMENTS",
     "TERRITORIES",
     "Access",
+    "BilledLine",
     "Case",
     "Diagnostic",
     "Direction",
@@ -290,6 +292,33 @@ class Intervention:
     )
 
 
+def _modifier_words(value: Any) -> Any:
+    """' rt ' -> 'RT': modifiers are compared in capitals without spaces."""
+    if isinstance(value, list):
+        return [item.strip().upper() if isinstance(item, str) else item for item in value]
+    return value
+
+
+@shape
+class BilledLine:
+    """A line as it stands on the claim (billed), or another code on the same claim."""
+
+    code: str = spec(
+        default=REQUIRED,
+        normalise=_code_words,
+        pattern=r"[0-9A-Z]{5}",
+        message=lambda value: f"{value!r} is not a five-character HCPCS/CPT code",
+        doc='The code as it goes on the claim ("36247", "+36248", "75625").',
+    )
+    modifiers: tuple[str, ...] = spec(
+        default=(),
+        normalise=_modifier_words,
+        max_length=4,
+        doc='Its modifiers in claim order ("LT", "59", "XS", "50").',
+    )
+    units: int = spec(default=1, ge=1, le=999, doc="Its units.")
+
+
 @shape
 class Case:
     """A case to code: one or more accesses and the catheter positions reached."""
@@ -331,6 +360,33 @@ class Case:
         doc="The treatments done at the same session, in the order performed: each intervention "
         "code decides which catheter placements it already includes.",
     )
+    billed: tuple[BilledLine, ...] | None = spec(
+        default=None,
+        max_length=100,
+        dump_default=False,
+        doc="The catheter and intervention lines billed on the claim, for an audit "
+        "(`vascular audit`): each compared with the lines the route supports. Left out: "
+        "nothing to audit.",
+    )
+    claim_codes: tuple[BilledLine, ...] = spec(
+        default=(),
+        max_length=100,
+        dump_default=False,
+        doc="Other codes on the same claim (imaging, E/M...), checked with the coded lines "
+        "against the NCCI edits (`--ncci`); never audited.",
+    )
+    date_of_service: str | None = spec(
+        default=None,
+        dump_default=False,
+        pattern=r"\d{4}-\d{2}-\d{2}",
+        doc="The date of service (YYYY-MM-DD), for the NCCI check; overrides --date-of-service.",
+    )
+    setting: Literal["practitioner", "hospital"] | None = spec(
+        default=None,
+        dump_default=False,
+        doc="Whose claim, for the NCCI check: practitioner or (outpatient) hospital; overrides "
+        "--setting.",
+    )
 
     def _after_parse(self, where: str, problems: list[Problem], context: Any) -> Case:
         ids = [access.id for access in self.accesses]
@@ -345,6 +401,10 @@ class Case:
         duplicated = sorted({i for i in ids if i is not None and ids.count(i) > 1})
         if duplicated:
             problems.append(Problem("accesses", f"access id {duplicated[0]!r} is used twice"))
+        if self.date_of_service is not None and not _is_date(self.date_of_service):
+            problems.append(
+                Problem("date_of_service", f"{self.date_of_service!r} is not a date (YYYY-MM-DD)")
+            )
         for field, kind in (("variants", "variant"), ("constructs", "construct")):
             values = getattr(self, field)
             for index, value in enumerate(values):
@@ -365,6 +425,14 @@ class Case:
         """The case as JSON data (every field, options left out stay null)."""
         data: dict[str, Any] = dump(self)
         return data
+
+
+def _is_date(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def parse_case(case: Case | Mapping[str, Any], rules: Any = None) -> Case:

@@ -73,6 +73,8 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         help="anatomy data directory (default: the embedded atlas)",
     )
+    data_only = _Parser(add_help=False)
+    data_only.add_argument("--data", metavar="DIR", type=Path, help="anatomy data directory")
     anatomy_options = _Parser(add_help=False)
     anatomy_options.add_argument(
         "--variant",
@@ -98,6 +100,9 @@ def _parser() -> argparse.ArgumentParser:
                 help="table (default); lines: the claim lines as they go on a claim (code, "
                 "modifiers, units, tab-separated); note: a claim note",
             )
+            from vascular.batch_command import add_ncci_arguments
+
+            add_ncci_arguments(coder)
     vessels = commands.add_parser(
         "vessels", parents=[common, anatomy_options], help="list vessels matching a query"
     )
@@ -149,6 +154,9 @@ def _parser() -> argparse.ArgumentParser:
     from vascular.ncci.commands import add_parser as add_ncci_parser
 
     add_ncci_parser(commands, [json_only])
+    from vascular.batch_command import add_parser as add_batch_parser
+
+    add_batch_parser(commands, [data_only])
     tui = commands.add_parser("tui", help="open the coder's app (the same as vascular-tui)")
     tui.add_argument("case", nargs="?", help="a case file to open")
     tui.add_argument("--data", metavar="DIR", help="another anatomy data directory")
@@ -168,8 +176,10 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int
             raise _OutputError("cannot write the output: standard output is closed")
         args = _parser().parse_args(arguments)
         json_mode = bool(getattr(args, "json", False))
-        _HANDLERS[args.command](args, out)
+        status = _HANDLERS[args.command](args, out)
         _flush(out)
+        if isinstance(status, int):  # batch and audit: 1 when some cases could not be coded
+            return status
     except VascularError as error:
         _report_error(error, json_mode)
         return EXIT_BAD_INPUT
@@ -284,10 +294,12 @@ def _code(args: argparse.Namespace, out: TextIO) -> None:
     from vascular.explain import claim_form, claim_note, explain, line_table
     from vascular.loading import load_anatomy
 
-    explained = explain(_read_case(args.case), load_anatomy(args.data))
+    case = _read_case(args.case)
+    explained = explain(case, load_anatomy(args.data))
     result = explained.result
+    ncci = _ncci_check(args, case, result) if args.ncci else None
     if args.json:
-        _emit(out, args, result.to_json(), "")
+        _emit(out, args, result.to_json() | ({"ncci": ncci} if ncci else {}), "")
         return
     views: dict[str, Callable[[], str]] = {
         "table": lambda: line_table(
@@ -296,7 +308,30 @@ def _code(args: argparse.Namespace, out: TextIO) -> None:
         "lines": lambda: claim_form(result),
         "note": lambda: claim_note(explained),
     }
-    _emit(out, args, None, views[args.format]())
+    text = views[args.format]()
+    if ncci is not None:  # under the table or note; beside the bare claim lines, on stderr
+        from vascular.claim_check import ncci_text
+
+        if args.format == "lines":
+            sys.stderr.write(ncci_text(ncci) + "\n")
+        else:
+            text += "\n\n" + ncci_text(ncci)
+    _emit(out, args, None, text)
+
+
+def _ncci_check(args: argparse.Namespace, data: dict[str, Any], result: Any) -> dict[str, Any]:
+    from vascular.batch_command import ncci_settings
+    from vascular.case import parse_case
+    from vascular.claim_check import ClaimChecker
+
+    case = parse_case(data)
+    if not (case.date_of_service or args.date_of_service):
+        raise UsageError("--ncci needs a date of service: --date-of-service or date_of_service")
+    checker = ClaimChecker(ncci_settings(args))
+    try:
+        return checker.check(result, case)
+    finally:
+        checker.close()
 
 
 def _explain(args: argparse.Namespace, out: TextIO) -> None:
@@ -581,7 +616,7 @@ def _tui(args: argparse.Namespace, out: TextIO) -> None:
     os.execv(sys.executable, argv)
 
 
-_HANDLERS: dict[str, Callable[[argparse.Namespace, TextIO], None]] = {
+_HANDLERS: dict[str, Callable[[argparse.Namespace, TextIO], int | None]] = {
     "code": _code,
     "explain": _explain,
     "vessels": _vessels,
@@ -596,6 +631,8 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace, TextIO], None]] = {
     "schema": _schema,
     "tui": _tui,
     "ncci": lambda args, out: args.ncci_handler(args, out),
+    "batch": lambda args, out: args.batch_handler(args, out),
+    "audit": lambda args, out: args.batch_handler(args, out),
 }
 
 if __name__ == "__main__":

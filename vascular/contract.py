@@ -348,11 +348,18 @@ def _union(members: tuple[_Checker, ...], args: tuple[Any, ...]) -> _Checker:
     words = " or ".join(_describe(arg) for arg in args)
 
     def check(value: Any, where: Any, problems: list[Problem], context: Any, depth: int) -> Any:
+        nested: list[Problem] = []
         for member in members:
             scratch: list[Problem] = []
             result = member(value, where, scratch, context, depth)
             if result is not _INVALID:
                 return result
+            here = _at(where)
+            if any(p.where != here for p in scratch):  # the right kind, wrong inside: say where
+                nested = scratch
+        if nested:
+            problems += nested
+            return _INVALID
         problems.append(Problem(_at(where), f"must be {words} (got {_kind(value)})"))
         return _INVALID
 

@@ -309,6 +309,8 @@ class NcciEdits:
         """
         self.path: Path = resolve_db_path(db_path)
         self._connection = open_read_only(self.path)
+        self._coverages: dict[tuple[str, str, dt.date], tuple[dict[int, SourceFile], Coverage]] = {}
+        """Coverage per (kind, setting, day): the database is read-only while open."""
 
     def close(self) -> None:
         """Close the database."""
@@ -353,6 +355,15 @@ class NcciEdits:
         return NcciCheck(day, setting, claim, tuple(hits), ptp_coverage, mue_coverage)
 
     def _coverage(
+        self, kind: Literal["ptp", "mue"], setting: str, day: dt.date
+    ) -> tuple[dict[int, SourceFile], Coverage]:
+        key = (kind, setting, day)
+        found = self._coverages.get(key)
+        if found is None:
+            found = self._coverages[key] = self._look_up_coverage(kind, setting, day)
+        return found
+
+    def _look_up_coverage(
         self, kind: Literal["ptp", "mue"], setting: str, day: dt.date
     ) -> tuple[dict[int, SourceFile], Coverage]:
         rows = self._connection.execute(
