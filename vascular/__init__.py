@@ -50,7 +50,14 @@ if TYPE_CHECKING:
         line_table,
         written,
     )
-    from vascular.family import ChartRow, FamilyChart, family_chart
+    from vascular.family import (
+        ChartRow,
+        ChartWay,
+        FamilyChart,
+        ImagingCode,
+        family_chart,
+        position_words,
+    )
     from vascular.findings import Finding
     from vascular.loading import clear_cache, default_data_dir, load_anatomy, read_anatomy
     from vascular.names import NameReading, Role, Suggestion, slug
@@ -132,6 +139,9 @@ __all__ = [
     "written",
 ]
 
+# Printable family charts, exercise sheets and the glossary.
+__all__ += ["ChartWay", "ImagingCode", "position_words"]
+
 _WHERE: dict[str, str] = {
     "Access": "vascular.case",
     "AmbiguousVesselError": "vascular.errors",
@@ -194,6 +204,11 @@ _WHERE: dict[str, str] = {
     "TreeRecord": "vascular.models",
     "VariantRecord": "vascular.models",
     "VesselRecord": "vascular.models",
+}
+_WHERE |= {
+    "ChartWay": "vascular.family",
+    "ImagingCode": "vascular.family",
+    "position_words": "vascular.family",
 }
 """Where each public name lives: `import vascular` loads nothing else until a name is used, so
 the command line pays only for what a command needs."""

@@ -22,7 +22,6 @@ from vascular.errors import CaseFileError, VascularError
 
 if TYPE_CHECKING:
     from vascular.anatomy import Anatomy
-    from vascular.family import FamilyChart
     from vascular.records import Vessel
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_INTERNAL", "EXIT_OK", "main"]
@@ -375,6 +374,7 @@ _DEFAULT_ACCESS = {
 
 def _family(args: argparse.Namespace, out: TextIO) -> None:
     from vascular.case import Access
+    from vascular.charts.text import chart_text
     from vascular.family import family_chart
 
     anatomy = _anatomy(args)
@@ -384,23 +384,7 @@ def _family(args: argparse.Namespace, out: TextIO) -> None:
         direction=args.direction,
     )
     chart = family_chart(anatomy, root.id, access)
-    _emit(out, args, chart.to_json(), _chart_text(anatomy, chart))
-
-
-def _chart_text(anatomy: Anatomy, chart: FamilyChart) -> str:
-    puncture = anatomy.lookup(chart.access.vessel).name.lower()
-    heading = chart.access.direction or "toward the heart"
-    lines = [
-        f"{anatomy.vessel(chart.root).name}: orders and codes from the {puncture} ({heading})",
-        "",
-    ]
-    width = max(2 * row.depth + len(row.name) for row in chart.rows)
-    lines.append(f"{'VESSEL':<{width}}  ORDER  CODE")
-    for row in chart.rows:
-        order = str(row.order) if row.order is not None else ("-" if row.note else "non-sel")
-        label = "  " * row.depth + row.name
-        lines.append(f"{label:<{width}}  {order:<5}  {row.code or row.note}".rstrip())
-    return "\n".join(lines)
+    _emit(out, args, chart.to_json(), chart_text(anatomy, chart))
 
 
 def _sources(args: argparse.Namespace, out: TextIO) -> None:
