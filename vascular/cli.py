@@ -121,6 +121,16 @@ def _parser() -> argparse.ArgumentParser:
     family.add_argument(
         "--direction", choices=["retrograde", "antegrade"], help="default: toward the heart"
     )
+    family.add_argument(
+        "--output",
+        metavar="FILE",
+        type=Path,
+        help="write a printable chart instead: FILE.svg (one sheet), FILE.html or FILE.pdf "
+        "(pages, with a legend)",
+    )
+    family.add_argument(
+        "--paper", choices=["a4", "letter"], default="a4", help="page size of HTML and PDF"
+    )
     for command, text, what in (
         ("sources", "the published sources the rules cite, or one by id", "a source id"),
         ("rules", "the coding rules the rationale cites, or one by id", "a rule id"),
@@ -384,6 +394,12 @@ def _family(args: argparse.Namespace, out: TextIO) -> None:
         direction=args.direction,
     )
     chart = family_chart(anatomy, root.id, access)
+    if args.output is not None:
+        from vascular.charts.files import write_chart
+
+        written = write_chart(anatomy, chart, args.output, args.paper)
+        _emit(out, args, {"written": str(written)}, f"wrote {written}")
+        return
     _emit(out, args, chart.to_json(), chart_text(anatomy, chart))
 
 
