@@ -137,6 +137,18 @@ def _parser() -> argparse.ArgumentParser:
     ):
         glossary = commands.add_parser(command, parents=[common], help=text)
         glossary.add_argument("id", nargs="?", help=f"{what} (default: all)")
+    sheet = commands.add_parser(
+        "sheet",
+        parents=[common],
+        help="print an exercise set (from 'vascular quiz --json') as a sheet and its answer key",
+    )
+    sheet.add_argument("set", help="the set as a JSON file, or - for standard input")
+    sheet.add_argument(
+        "--output", metavar="FILE", type=Path, required=True, help="the sheet: FILE.html or .pdf"
+    )
+    sheet.add_argument(
+        "--key", metavar="FILE", type=Path, help="the answer key (default: FILE-key beside it)"
+    )
     commands.add_parser("options", parents=[common], help="the policy options and their defaults")
     commands.add_parser(
         "variants", parents=[common], help="list the anatomical variants and the constructs"
@@ -403,6 +415,15 @@ def _family(args: argparse.Namespace, out: TextIO) -> None:
     _emit(out, args, chart.to_json(), chart_text(anatomy, chart))
 
 
+def _sheet(args: argparse.Namespace, out: TextIO) -> None:
+    from vascular.charts.files import read_json_input, write_sheet
+    from vascular.charts.sheets import read_sheet
+
+    sheet = read_sheet(read_json_input(args.set, "exercise set"), _anatomy(args))
+    written = [str(path) for path in write_sheet(sheet, args.output, args.key)]
+    _emit(out, args, {"written": written}, "\n".join(f"wrote {path}" for path in written))
+
+
 def _sources(args: argparse.Namespace, out: TextIO) -> None:
     anatomy = _anatomy(args)
     sources = anatomy.rules.sources
@@ -587,6 +608,7 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace, TextIO], None]] = {
     "vessels": _vessels,
     "vessel": _vessel,
     "family": _family,
+    "sheet": _sheet,
     "sources": _sources,
     "rules": _rules,
     "options": _options,
