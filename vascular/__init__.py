@@ -59,6 +59,7 @@ if TYPE_CHECKING:
         position_words,
     )
     from vascular.findings import Finding
+    from vascular.glossary import GlossaryEntry, glossary_entries, glossary_lookup
     from vascular.loading import clear_cache, default_data_dir, load_anatomy, read_anatomy
     from vascular.names import NameReading, Role, Suggestion, slug
     from vascular.records import Tree, Variant, Vessel
@@ -140,7 +141,14 @@ __all__ = [
 ]
 
 # Printable family charts, exercise sheets and the glossary.
-__all__ += ["ChartWay", "ImagingCode", "position_words"]
+__all__ += [
+    "ChartWay",
+    "GlossaryEntry",
+    "ImagingCode",
+    "glossary_entries",
+    "glossary_lookup",
+    "position_words",
+]
 
 _WHERE: dict[str, str] = {
     "Access": "vascular.case",
@@ -209,6 +217,9 @@ _WHERE |= {
     "ChartWay": "vascular.family",
     "ImagingCode": "vascular.family",
     "position_words": "vascular.family",
+    "GlossaryEntry": "vascular.glossary",
+    "glossary_entries": "vascular.glossary",
+    "glossary_lookup": "vascular.glossary",
 }
 """Where each public name lives: `import vascular` loads nothing else until a name is used, so
 the command line pays only for what a command needs."""

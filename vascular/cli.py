@@ -149,6 +149,14 @@ def _parser() -> argparse.ArgumentParser:
     sheet.add_argument(
         "--key", metavar="FILE", type=Path, help="the answer key (default: FILE-key beside it)"
     )
+    glossary = commands.add_parser(
+        "glossary",
+        parents=[common],
+        help="every rule and source id the rationale cites, and the terms, explained",
+    )
+    glossary.add_argument(
+        "query", nargs="?", help="an id ('family-initial', 'AAPC-FAM', 'order') or words"
+    )
     commands.add_parser("options", parents=[common], help="the policy options and their defaults")
     commands.add_parser(
         "variants", parents=[common], help="list the anatomical variants and the constructs"
@@ -424,6 +432,16 @@ def _sheet(args: argparse.Namespace, out: TextIO) -> None:
     _emit(out, args, {"written": written}, "\n".join(f"wrote {path}" for path in written))
 
 
+def _glossary(args: argparse.Namespace, out: TextIO) -> None:
+    from vascular.glossary import glossary_entries, glossary_lookup, glossary_text
+
+    entries = glossary_entries(_anatomy(args).rules)
+    if args.query:
+        entries = glossary_lookup(entries, args.query)
+    data = {"schema_version": 1, "entries": [entry.to_json() for entry in entries]}
+    _emit(out, args, data, glossary_text(entries))
+
+
 def _sources(args: argparse.Namespace, out: TextIO) -> None:
     anatomy = _anatomy(args)
     sources = anatomy.rules.sources
@@ -609,6 +627,7 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace, TextIO], None]] = {
     "vessel": _vessel,
     "family": _family,
     "sheet": _sheet,
+    "glossary": _glossary,
     "sources": _sources,
     "rules": _rules,
     "options": _options,
