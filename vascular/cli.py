@@ -157,6 +157,14 @@ def _parser() -> argparse.ArgumentParser:
     glossary.add_argument(
         "query", nargs="?", help="an id ('family-initial', 'AAPC-FAM', 'order') or words"
     )
+    serve = commands.add_parser(
+        "serve", help="run the app in a web browser (textual-serve), for a class or a projector"
+    )
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine)"
+    )
+    serve.add_argument("--port", type=_port, default=8000, help="port (default 8000)")
+    serve.add_argument("--data", metavar="DIR", type=Path, help="anatomy data directory")
     commands.add_parser("options", parents=[common], help="the policy options and their defaults")
     commands.add_parser(
         "variants", parents=[common], help="list the anatomical variants and the constructs"
@@ -606,6 +614,24 @@ def _schema(args: argparse.Namespace, out: TextIO) -> None:
     _emit(out, args, {"stale": []}, "schemas are current")
 
 
+def _port(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number from 1 to 65535")
+    return int(text)
+
+
+def _serve(args: argparse.Namespace, out: TextIO) -> None:
+    """Replace this process with the app's web server (the library never imports it)."""
+    import importlib.util
+
+    if importlib.util.find_spec("textual_serve") is None or importlib.util.find_spec("tui") is None:
+        raise UsageError("serving the app needs textual-serve: pip install 'vascular-coding[tui]'")
+    argv = [sys.executable, "-m", "tui.serve", "--host", args.host, "--port", str(args.port)]
+    argv += ["--data", str(args.data)] if args.data else []
+    out.flush()
+    os.execv(sys.executable, argv)
+
+
 def _tui(args: argparse.Namespace, out: TextIO) -> None:
     """Replace this process with the app; the library itself never imports it."""
     import importlib.util
@@ -628,6 +654,7 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace, TextIO], None]] = {
     "family": _family,
     "sheet": _sheet,
     "glossary": _glossary,
+    "serve": _serve,
     "sources": _sources,
     "rules": _rules,
     "options": _options,
