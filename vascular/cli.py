@@ -614,9 +614,12 @@ def _schema(args: argparse.Namespace, out: TextIO) -> None:
     _emit(out, args, {"stale": []}, "schemas are current")
 
 
+_LAST_PORT = 2**16 - 1
+
+
 def _port(text: str) -> int:
-    if not text.isdigit() or not 1 <= int(text) <= 65535:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a port number from 1 to 65535")
+    if not text.isdigit() or not 1 <= int(text) <= _LAST_PORT:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number from 1 to {_LAST_PORT}")
     return int(text)
 
 

@@ -50,7 +50,7 @@ class TestWaysIn:
         lines = text.splitlines()
         at = next(i for i, line in enumerate(lines) if line.strip().startswith("Basilar artery"))
         assert "two ways in" in lines[at]
-        assert lines[at + 1].split()[:6] == ["\u21b3", "via", "left", "vertebral", "artery", "3"]
+        assert lines[at + 1].split()[:6] == [">", "via", "left", "vertebral", "artery", "3"]
         assert "36217-LT" in lines[at + 1].split()
 
 

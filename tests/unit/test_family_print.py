@@ -134,3 +134,9 @@ class TestCommand:
         )
         assert (status, out) == (2, "")
         assert message in err
+
+
+def test_pdf_text_keeps_dashes_and_quotes_readable() -> None:
+    from vascular.charts.pdf import plain_text
+
+    assert plain_text("\u2013 it\u2019s \u201cvia\u201d \u2192 x") == '- it\'s "via" -> x'

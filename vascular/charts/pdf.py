@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from vascular.charts.layout import Circle, Line, Page, Rect, Shape, Text
 from vascular.errors import VascularError
 
-__all__ = ["PdfUnavailableError", "pages_pdf"]
+__all__ = ["PdfUnavailableError", "pages_pdf", "plain_text"]
 
 
 class PdfUnavailableError(VascularError):
@@ -42,6 +42,28 @@ def pages_pdf(pages: Sequence[Page], title: str = "") -> bytes:
     return bytes(pdf.output())
 
 
+_PLAIN = str.maketrans(
+    {
+        "\u2014": "-",
+        "\u2013": "-",
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2026": "...",
+        "\u2192": "->",
+        "\u21b3": ">",
+        "\u2265": ">=",
+        "\u2264": "<=",
+    }
+)
+
+
+def plain_text(text: str) -> str:
+    """Text the PDF's built-in Helvetica can set (Latin-1, dashes and quotes made plain)."""
+    return text.translate(_PLAIN).encode("latin-1", "replace").decode("latin-1")
+
+
 def _rgb(colour: str) -> tuple[int, int, int]:
     value = colour.lstrip("#")
     return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
@@ -55,7 +77,7 @@ def _draw(pdf: object, shape: Shape) -> None:
         style = ("B" if shape.bold else "") + ("I" if shape.italic else "")
         pdf.set_font("helvetica", style, shape.size)
         pdf.set_text_color(*_rgb(shape.fill))
-        text = shape.text.encode("latin-1", "replace").decode("latin-1")
+        text = plain_text(shape.text)
         width = pdf.get_string_width(text)
         x = {"middle": shape.x - width / 2, "end": shape.x - width}.get(shape.anchor, shape.x)
         pdf.text(x, shape.y, text)

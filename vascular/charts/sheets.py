@@ -22,6 +22,7 @@ from typing import Any
 
 from vascular.anatomy import Anatomy
 from vascular.charts.pdf import PdfUnavailableError
+from vascular.charts.pdf import plain_text as _plain
 from vascular.errors import VascularError
 from vascular.frozen import record
 
@@ -257,27 +258,6 @@ def _item_html(item: SheetItem, key: bool) -> str:
 
 
 # --- PDF --------------------------------------------------------------------------------------
-
-_PLAIN = str.maketrans(
-    {
-        "\u2014": "-",
-        "\u2013": "-",
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u2026": "...",
-        "\u2192": "->",
-        "\u21b3": ">",
-        "\u2265": ">=",
-        "\u2264": "<=",
-    }
-)
-
-
-def _plain(text: str) -> str:
-    """Text the PDF's built-in Helvetica can set (Latin-1, dashes and quotes made plain)."""
-    return text.translate(_PLAIN).encode("latin-1", "replace").decode("latin-1")
 
 
 def sheet_pdf(sheet: ExerciseSheet, key: bool = False) -> bytes:

@@ -57,7 +57,7 @@ def chart_text(anatomy: Anatomy, chart: FamilyChart) -> str:
         lines.append(line.rstrip())
         families = {way.family for way in row.ways}
         for way in row.ways:
-            via = "  " * row.depth + f"  \u21b3 via {way.via_name.lower()}"
+            via = "  " * row.depth + f"  > via {way.via_name.lower()}"
             order = str(way.order) if way.order is not None else "-"
             family = f"  {anatomy.name(way.family).lower()} family" if len(families) > 1 else ""
             lines.append(f"{via:<{width}}  {order:<7}  {way.code:<10}{family}".rstrip())
