@@ -160,6 +160,13 @@ ACTIONS: tuple[AppAction, ...] = (
         "Bring back the case last discarded (by New, Open, Quit or at start), from its backup",
         where="command palette",
     ),
+    AppAction(
+        "glossary",
+        "view",
+        "f7",
+        "Glossary",
+        "Glossary: every rule, source and term the reasons cite (the selected line's first)",
+    ),
     AppAction("help", "view", "f1", "Help", "List the keys", True),
     AppAction("quit", "file", "ctrl+q", "Quit", "Quit (asks when there are unsaved changes)", True),
 )

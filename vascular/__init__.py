@@ -50,8 +50,16 @@ if TYPE_CHECKING:
         line_table,
         written,
     )
-    from vascular.family import ChartRow, FamilyChart, family_chart
+    from vascular.family import (
+        ChartRow,
+        ChartWay,
+        FamilyChart,
+        ImagingCode,
+        family_chart,
+        position_words,
+    )
     from vascular.findings import Finding
+    from vascular.glossary import GlossaryEntry, glossary_entries, glossary_lookup
     from vascular.loading import clear_cache, default_data_dir, load_anatomy, read_anatomy
     from vascular.names import NameReading, Role, Suggestion, slug
     from vascular.records import Tree, Variant, Vessel
@@ -136,6 +144,16 @@ __all__ = [
     "written",
 ]
 
+# Printable family charts, exercise sheets and the glossary.
+__all__ += [
+    "ChartWay",
+    "GlossaryEntry",
+    "ImagingCode",
+    "glossary_entries",
+    "glossary_lookup",
+    "position_words",
+]
+
 _WHERE: dict[str, str] = {
     "Access": "vascular.case",
     "AmbiguousVesselError": "vascular.errors",
@@ -201,6 +219,14 @@ _WHERE: dict[str, str] = {
     "diagnostic_reasons": "vascular.reports",
     "intervention_report": "vascular.reports",
     "intervention_territory": "vascular.reports",
+}
+_WHERE |= {
+    "ChartWay": "vascular.family",
+    "ImagingCode": "vascular.family",
+    "position_words": "vascular.family",
+    "GlossaryEntry": "vascular.glossary",
+    "glossary_entries": "vascular.glossary",
+    "glossary_lookup": "vascular.glossary",
 }
 """Where each public name lives: `import vascular` loads nothing else until a name is used, so
 the command line pays only for what a command needs."""

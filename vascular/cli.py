@@ -22,7 +22,6 @@ from vascular.errors import CaseFileError, VascularError
 
 if TYPE_CHECKING:
     from vascular.anatomy import Anatomy
-    from vascular.family import FamilyChart
     from vascular.records import Vessel
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_INTERNAL", "EXIT_OK", "main"]
@@ -127,12 +126,50 @@ def _parser() -> argparse.ArgumentParser:
     family.add_argument(
         "--direction", choices=["retrograde", "antegrade"], help="default: toward the heart"
     )
+    family.add_argument(
+        "--output",
+        metavar="FILE",
+        type=Path,
+        help="write a printable chart instead: FILE.svg (one sheet), FILE.html or FILE.pdf "
+        "(pages, with a legend)",
+    )
+    family.add_argument(
+        "--paper", choices=["a4", "letter"], default="a4", help="page size of HTML and PDF"
+    )
     for command, text, what in (
         ("sources", "the published sources the rules cite, or one by id", "a source id"),
         ("rules", "the coding rules the rationale cites, or one by id", "a rule id"),
     ):
         glossary = commands.add_parser(command, parents=[common], help=text)
         glossary.add_argument("id", nargs="?", help=f"{what} (default: all)")
+    sheet = commands.add_parser(
+        "sheet",
+        parents=[common],
+        help="print an exercise set (from 'vascular quiz --json') as a sheet and its answer key",
+    )
+    sheet.add_argument("set", help="the set as a JSON file, or - for standard input")
+    sheet.add_argument(
+        "--output", metavar="FILE", type=Path, required=True, help="the sheet: FILE.html or .pdf"
+    )
+    sheet.add_argument(
+        "--key", metavar="FILE", type=Path, help="the answer key (default: FILE-key beside it)"
+    )
+    glossary = commands.add_parser(
+        "glossary",
+        parents=[common],
+        help="every rule and source id the rationale cites, and the terms, explained",
+    )
+    glossary.add_argument(
+        "query", nargs="?", help="an id ('family-initial', 'AAPC-FAM', 'order') or words"
+    )
+    serve = commands.add_parser(
+        "serve", help="run the app in a web browser (textual-serve), for a class or a projector"
+    )
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine)"
+    )
+    serve.add_argument("--port", type=_port, default=8000, help="port (default 8000)")
+    serve.add_argument("--data", metavar="DIR", type=Path, help="anatomy data directory")
     commands.add_parser("options", parents=[common], help="the policy options and their defaults")
     commands.add_parser(
         "variants", parents=[common], help="list the anatomical variants and the constructs"
@@ -410,6 +447,7 @@ _DEFAULT_ACCESS = {
 
 def _family(args: argparse.Namespace, out: TextIO) -> None:
     from vascular.case import Access
+    from vascular.charts.text import chart_text
     from vascular.family import family_chart
 
     anatomy = _anatomy(args)
@@ -419,23 +457,32 @@ def _family(args: argparse.Namespace, out: TextIO) -> None:
         direction=args.direction,
     )
     chart = family_chart(anatomy, root.id, access)
-    _emit(out, args, chart.to_json(), _chart_text(anatomy, chart))
+    if args.output is not None:
+        from vascular.charts.files import write_chart
+
+        written = write_chart(anatomy, chart, args.output, args.paper)
+        _emit(out, args, {"written": str(written)}, f"wrote {written}")
+        return
+    _emit(out, args, chart.to_json(), chart_text(anatomy, chart))
 
 
-def _chart_text(anatomy: Anatomy, chart: FamilyChart) -> str:
-    puncture = anatomy.lookup(chart.access.vessel).name.lower()
-    heading = chart.access.direction or "toward the heart"
-    lines = [
-        f"{anatomy.vessel(chart.root).name}: orders and codes from the {puncture} ({heading})",
-        "",
-    ]
-    width = max(2 * row.depth + len(row.name) for row in chart.rows)
-    lines.append(f"{'VESSEL':<{width}}  ORDER  CODE")
-    for row in chart.rows:
-        order = str(row.order) if row.order is not None else ("-" if row.note else "non-sel")
-        label = "  " * row.depth + row.name
-        lines.append(f"{label:<{width}}  {order:<5}  {row.code or row.note}".rstrip())
-    return "\n".join(lines)
+def _sheet(args: argparse.Namespace, out: TextIO) -> None:
+    from vascular.charts.files import read_json_input, write_sheet
+    from vascular.charts.sheets import read_sheet
+
+    sheet = read_sheet(read_json_input(args.set, "exercise set"), _anatomy(args))
+    written = [str(path) for path in write_sheet(sheet, args.output, args.key)]
+    _emit(out, args, {"written": written}, "\n".join(f"wrote {path}" for path in written))
+
+
+def _glossary(args: argparse.Namespace, out: TextIO) -> None:
+    from vascular.glossary import glossary_entries, glossary_lookup, glossary_text
+
+    entries = glossary_entries(_anatomy(args).rules)
+    if args.query:
+        entries = glossary_lookup(entries, args.query)
+    data = {"schema_version": 1, "entries": [entry.to_json() for entry in entries]}
+    _emit(out, args, data, glossary_text(entries))
 
 
 def _sources(args: argparse.Namespace, out: TextIO) -> None:
@@ -602,6 +649,27 @@ def _schema(args: argparse.Namespace, out: TextIO) -> None:
     _emit(out, args, {"stale": []}, "schemas are current")
 
 
+_LAST_PORT = 2**16 - 1
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= _LAST_PORT:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number from 1 to {_LAST_PORT}")
+    return int(text)
+
+
+def _serve(args: argparse.Namespace, out: TextIO) -> None:
+    """Replace this process with the app's web server (the library never imports it)."""
+    import importlib.util
+
+    if importlib.util.find_spec("textual_serve") is None or importlib.util.find_spec("tui") is None:
+        raise UsageError("serving the app needs textual-serve: pip install 'vascular-coding[tui]'")
+    argv = [sys.executable, "-m", "tui.serve", "--host", args.host, "--port", str(args.port)]
+    argv += ["--data", str(args.data)] if args.data else []
+    out.flush()
+    os.execv(sys.executable, argv)
+
+
 def _tui(args: argparse.Namespace, out: TextIO) -> None:
     """Replace this process with the app; the library itself never imports it."""
     import importlib.util
@@ -622,6 +690,9 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace, TextIO], int | None]] = {
     "vessels": _vessels,
     "vessel": _vessel,
     "family": _family,
+    "sheet": _sheet,
+    "glossary": _glossary,
+    "serve": _serve,
     "sources": _sources,
     "rules": _rules,
     "options": _options,

@@ -250,6 +250,28 @@ class AccessJSON:
 
 
 @shape
+class ChartWayJSON:
+    """One way into a position two ways reach and code differently."""
+
+    via: str = spec(default=REQUIRED, doc="The vessel the catheter goes through (id).")
+    via_name: str = spec(default=REQUIRED, doc="Its display name.")
+    selective: bool = spec(default=REQUIRED, doc="Whether the position is selective this way.")
+    order: int | None = spec(default=None, doc="Its order this way.")
+    family: str | None = spec(default=None, doc="Its family this way.")
+    code: str = spec(default="", doc="The line it gives this way.")
+
+
+@shape
+class ImagingCodeJSON:
+    """The line a position gives with diagnostic imaging from it."""
+
+    territory: str | None = spec(
+        default=None, doc="The territory imaged; null for the one the vessel supplies."
+    )
+    code: str = spec(default=REQUIRED, doc="The line, as a claim writes it.")
+
+
+@shape
 class ChartRowJSON:
     """One vessel of a family chart."""
 
@@ -260,7 +282,25 @@ class ChartRowJSON:
     order: int | None = spec(default=None, doc="Its order from the access.")
     family: str | None = spec(default=None, doc="Its family from the access.")
     code: str = spec(default="", doc="The line a catheter stopping here gives ('36247-LT').")
-    note: str = spec(default="", doc="Why the position cannot be coded from this access.")
+    note: str = spec(
+        default="",
+        doc="Why the position cannot be coded from this access (once, at the top of a subtree "
+        "the access cannot reach).",
+    )
+    leaf: bool = spec(default=False, doc="No vessel branches from it.")
+    ways: tuple[ChartWayJSON, ...] = spec(
+        default=(), doc="Each way in, where two ways reach it and code differently."
+    )
+    imaging: tuple[ImagingCodeJSON, ...] = spec(
+        default=(), doc="The lines with diagnostic imaging from here, where they differ from code."
+    )
+    explained_at: str | None = spec(
+        default=None,
+        doc="For a position the access cannot reach: the vessel whose note says why.",
+    )
+    variant: str | None = spec(
+        default=None, doc="The applied variant or construct that puts the vessel there."
+    )
 
 
 @shape
@@ -270,6 +310,7 @@ class FamilyReport:
     schema_version: int = spec(default=SCHEMA_VERSION, doc="Version of this shape.")
     root: str = spec(default=REQUIRED, doc="The chart's root vessel.")
     access: AccessJSON = spec(default=REQUIRED, doc="The access it is coded from.")
+    variants: tuple[str, ...] = spec(default=(), doc="The variants applied to the anatomy.")
     vessels: tuple[ChartRowJSON, ...] = spec(default=(), doc="Each vessel, depth first.")
 
 

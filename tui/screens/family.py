@@ -16,7 +16,7 @@ from textual.widgets import Footer, Label, Tree
 from textual.widgets.tree import TreeNode
 
 from tui.screens.code_dialog import CodeDialog
-from vascular import Anatomy, FamilyChart, intervention_territory
+from vascular import Anatomy, ChartRow, FamilyChart, intervention_territory, position_words
 
 __all__ = ["FamilyScreen"]
 
@@ -70,29 +70,49 @@ class FamilyScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        """Fill the tree from the chart's rows (depth-first, with depths)."""
+        """Fill the tree from the chart's rows (depth-first, with depths); leaves stay leaves."""
         tree = self.query_one("#family-tree", Tree)
-        tree.root.set_label(self._label(0))
+        tree.root.set_label(self._label(self.chart.rows[0]))
         self._tree_nodes = {self.chart.rows[0].vessel: tree.root}
+        self._add_ways(tree.root, self.chart.rows[0])
         stack: list[TreeNode[str]] = [tree.root]
-        for index, row in enumerate(self.chart.rows[1:], start=1):
+        for row in self.chart.rows[1:]:
             del stack[row.depth :]
-            node = stack[-1].add(self._label(index), data=row.vessel, expand=True)
+            if row.leaf and not row.ways:
+                self._tree_nodes[row.vessel] = stack[-1].add_leaf(self._label(row), data=row.vessel)
+                continue
+            node = stack[-1].add(self._label(row), data=row.vessel, expand=True)
             self._tree_nodes[row.vessel] = node
+            self._add_ways(node, row)
             stack.append(node)
         tree.root.expand_all()
         tree.focus()
 
-    def _label(self, index: int) -> Text:
-        row = self.chart.rows[index]
-        text = Text(row.name)
+    def _add_ways(self, node: TreeNode[str], row: ChartRow) -> None:
+        """One leaf per way in, for a position two ways reach that code differently."""
+        for way in row.ways:
+            text = Text(f"via {way.via_name.lower()}", style="italic")
+            if way.order is not None:
+                text.append(f"  order {way.order}", style="bold")
+            text.append(f"  {way.code}", style="bold cyan")
+            node.add_leaf(text, data=way.via)
+
+    def _label(self, row: ChartRow) -> Text:
+        text = Text(row.name + (" *" if row.variant else ""))
         if row.note:
             text.append(f"  {row.note}", style="dim")
-        elif not row.selective:
-            text.append(f"  non-selective  {row.code}", style="dim")
-        else:
-            text.append(f"  order {row.order}" if row.order else "", style="bold")
+        elif row.explained_at:
+            text.append("  (see above)", style="dim")
+        elif row.ways:
+            text.append(f"  {len(row.ways)} ways in, which code differently", style="dim")
+        elif row.selective:
+            text.append(f"  {position_words(row)}", style="bold")
             text.append(f"  {row.code}", style="bold cyan")
+        else:
+            text.append(f"  non-selective  {row.code}", style="dim")
+        for item in row.imaging:
+            where = f" ({item.territory})" if item.territory else ""
+            text.append(f"  with imaging{where} {item.code}", style="magenta")
         if row.vessel in self.territory:
             text.append(f"  ◆ in {self.code}", style="bold green")
         return text
@@ -109,10 +129,10 @@ class FamilyScreen(Screen[None]):
             line = self.query_one("#family-territory", Label)
             line.update(self._territory_line())
             line.display = self.code is not None
-            for index, row in enumerate(self.chart.rows):
+            for row in self.chart.rows:
                 node = self._tree_nodes.get(row.vessel)
                 if node is not None:
-                    node.set_label(self._label(index))
+                    node.set_label(self._label(row))
 
         self.app.push_screen(CodeDialog(self.anatomy), chosen)
 

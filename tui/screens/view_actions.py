@@ -5,12 +5,21 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tui.screens.family import FamilyScreen
+from tui.screens.glossary import GlossaryScreen
 from tui.screens.help import HelpScreen
 from tui.session import Said
 from tui.widgets.case_view import CaseView
 from tui.widgets.vessel_search import VesselSearch
 from tui.widgets.vessel_tree import VesselTree
-from vascular import Access, Anatomy, Options, VascularError, family_chart, intervention_territory
+from vascular import (
+    Access,
+    Anatomy,
+    Options,
+    VascularError,
+    family_chart,
+    glossary_entries,
+    intervention_territory,
+)
 
 if TYPE_CHECKING:
     from tui.screens.main import MainScreen
@@ -43,6 +52,19 @@ class ViewActions:
     def help(self) -> None:
         """List the keys."""
         self.screen.app.push_screen(HelpScreen())
+
+    def glossary(self) -> None:
+        """The glossary, with the rules and sources of the selected line (or placement) first."""
+        session = self.session
+        anatomy = session.explained.anatomy if session.explained else session.anatomy
+        result = session.explained.result if session.explained else None
+        cited: list[str] = []
+        selected = session.selected
+        if result and selected and selected[0] == "line" and result.lines:
+            line = result.lines[min(selected[1], len(result.lines) - 1)]
+            for reason in line.reasons:
+                cited += [reason.rule, *reason.sources]
+        self.screen.app.push_screen(GlossaryScreen(glossary_entries(anatomy.rules), cited))
 
     def family_view(self) -> None:
         """The family chart of the vessel in the tree, or of the selected placement or line.
