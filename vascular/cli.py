@@ -149,6 +149,9 @@ def _parser() -> argparse.ArgumentParser:
     from vascular.ncci.commands import add_parser as add_ncci_parser
 
     add_ncci_parser(commands, [json_only])
+    from vascular.training.commands import add_parser as add_quiz_parser
+
+    add_quiz_parser(commands, [common])
     tui = commands.add_parser("tui", help="open the coder's app (the same as vascular-tui)")
     tui.add_argument("case", nargs="?", help="a case file to open")
     tui.add_argument("--data", metavar="DIR", help="another anatomy data directory")
@@ -596,6 +599,7 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace, TextIO], None]] = {
     "schema": _schema,
     "tui": _tui,
     "ncci": lambda args, out: args.ncci_handler(args, out),
+    "quiz": lambda args, out: args.quiz_handler(args, out),
 }
 
 if __name__ == "__main__":

@@ -1,0 +1,179 @@
+"""The terminal quiz: ask a set question by question on text streams, in any mode.
+
+Reads answers from `stdin` a line at a time (a terminal or a pipe: end of input stops the set and
+keeps what was answered) and writes to `out`; the session logic is `QuizSession`'s. Claim answers
+take several lines, ended by an empty line. The finished session goes to the progress file.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TextIO
+
+from vascular.anatomy import Anatomy
+from vascular.training.exercise import ExerciseSet, Question
+from vascular.training.progress import ProgressFile, session_record
+from vascular.training.session import QuizSession
+
+__all__ = ["ask"]
+
+_MULTILINE = {"codes", "golden"}
+_MODE_WORDS = {
+    "learn": "learn: each step of the reasoning is shown, Enter for the next",
+    "practice": "practice: feedback after each answer",
+    "assess": "assess: the score at the end, no hints",
+}
+
+
+class _EndOfInputError(Exception):
+    """Standard input ended."""
+
+
+def _say(out: TextIO, text: str = "") -> None:
+    out.write(text + "\n")
+    out.flush()
+
+
+def _line(stdin: TextIO, out: TextIO, prompt: str) -> str:
+    out.write(prompt)
+    out.flush()
+    line = stdin.readline()
+    if not line:
+        _say(out)
+        raise _EndOfInputError
+    return line.rstrip("\n")
+
+
+def _claim_answer(stdin: TextIO, out: TextIO) -> list[str]:
+    lines: list[str] = []
+    while True:
+        try:
+            line = _line(stdin, out, "  line> " if lines else "answer> ")
+        except _EndOfInputError:
+            if lines:
+                return lines
+            raise
+        if not line.strip():
+            return lines
+        lines.append(line)
+
+
+def ask(
+    exercises: ExerciseSet,
+    mode: str,
+    anatomy: Anatomy,
+    stdin: TextIO | None,
+    out: TextIO,
+    store: ProgressFile | None,
+) -> QuizSession:
+    """Ask every question of `exercises` in `mode`, then show the summary and save progress."""
+    session = QuizSession(exercises, mode, anatomy)
+    key = exercises.key
+    _say(out, f"{exercises.title}: {len(exercises.questions)} questions, {_MODE_WORDS[mode]}.")
+    _say(out, f"To share this set: --level {key.level} --seed {key.seed} --count {key.count}")
+    stream = stdin if stdin is not None and not stdin.closed else None
+    try:
+        while not session.done and stream is not None:
+            _one(session, stream, out)
+    except _EndOfInputError:
+        _say(out, "(end of input: the set stops here)")
+    except KeyboardInterrupt:
+        _finish(session, out, store)
+        raise
+    _finish(session, out, store)
+    return session
+
+
+def _header(session: QuizSession, question: Question, out: TextIO) -> None:
+    total = len(session.exercises.questions)
+    _say(out, "")
+    _say(out, f"Question {session.index + 1}/{total} [{question.kind}]")
+    _say(out, question.prompt)
+
+
+def _one(session: QuizSession, stdin: TextIO, out: TextIO) -> None:
+    question = session.current
+    assert question is not None
+    _header(session, question, out)
+    if session.mode == "learn":
+        _learn(session, question, stdin, out)
+        return
+    if question.kind == "trace":
+        _trace(session, stdin, out)
+        return
+    if question.kind in _MULTILINE:
+        _say(out, "(one claim line a line, or several on one line with commas; empty line ends)")
+        given: str | list[str] = _claim_answer(stdin, out)
+    else:
+        given = _line(stdin, out, "answer> ")
+    verdict = session.answer(given)
+    if session.feedback_now:
+        _feedback(out, verdict.correct, verdict.expected, verdict.feedback, verdict.explanation)
+
+
+def _learn(session: QuizSession, question: Question, stdin: TextIO, out: TextIO) -> None:
+    if question.kind == "trace":
+        _say(out, "Forks on the way:")
+        for fork in question.forks:
+            name = session.patient(question).vessel
+            options = ", ".join(name(o).name for o in fork.options)
+            _say(
+                out, f"  at the {name(fork.at).name.lower()} ({options}): {name(fork.toward).name}"
+            )
+    _say(out, "Reasoning (Enter for each step):")
+    for number, step in enumerate(question.explanation, 1):
+        _line(stdin, out, "")
+        _say(out, f"  {number}. {step}")
+    _say(out, f"Answer: {question.answer_text}")
+    session.reveal()
+
+
+def _trace(session: QuizSession, stdin: TextIO, out: TextIO) -> None:
+    walk = session.walk()
+    try:
+        while not walk.done:
+            fork = walk.fork
+            assert fork is not None
+            _say(out, f"At the {walk.anatomy.vessel(fork.at).name.lower()}. The ways on:")
+            for number, name in enumerate(walk.options(), 1):
+                _say(out, f"  {number}. {name}")
+            taken, message = walk.choose(_line(stdin, out, "branch> "))
+            if taken:
+                _say(out, f"  {message}")
+            elif session.mode == "assess" and walk.wrong:
+                _say(out, "  Not that way; recorded as wrong.")
+                break
+            else:
+                _say(out, f"  Refused: {message}")
+    finally:
+        verdict = session.finish_walk(walk)
+    if session.feedback_now:
+        _feedback(out, verdict.correct, verdict.expected, verdict.feedback, verdict.explanation)
+
+
+def _feedback(
+    out: TextIO, correct: bool, expected: str, notes: tuple[str, ...], steps: tuple[str, ...]
+) -> None:
+    _say(out, "Right." if correct else f"Not quite. The answer: {expected}")
+    for note in notes:
+        _say(out, f"  - {note}")
+    _say(out, "Why:")
+    for step in steps:
+        _say(out, f"  {step}")
+
+
+def _finish(session: QuizSession, out: TextIO, store: ProgressFile | None) -> None:
+    _say(out, "")
+    summary = session.summary()
+    _say(out, summary.text())
+    if session.mode == "assess":
+        _say(out, "Review:")
+        for verdict in session.verdicts:
+            mark = "right" if verdict.correct else f"wrong (the answer: {verdict.expected})"
+            _say(out, f"  {verdict.question} [{verdict.kind}] {mark}")
+    if store is None or not session.verdicts:
+        return
+    notice = store.add(session_record(session))
+    if notice:
+        sys.stderr.write(f"vascular: {notice}\n")
+    _say(out, f"Progress saved to {store.path}")
