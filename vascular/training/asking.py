@@ -70,7 +70,7 @@ def ask(
     session = QuizSession(exercises, mode, anatomy)
     key = exercises.key
     _say(out, f"{exercises.title}: {len(exercises.questions)} questions, {_MODE_WORDS[mode]}.")
-    _say(out, f"To share this set: --level {key.level} --seed {key.seed} --count {key.count}")
+    _say(out, f"To share this set: {key.options()}")
     stream = stdin if stdin is not None and not stdin.closed else None
     try:
         while not session.done and stream is not None:

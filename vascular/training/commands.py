@@ -98,6 +98,11 @@ def _set_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--kinds", help="comma-separated question kinds (default: the level's; see 'quiz levels')"
     )
+    parser.add_argument(
+        "--access",
+        metavar="VESSEL",
+        help="the vessel punctured for every question (default: the level's accesses)",
+    )
 
 
 def _make(args: argparse.Namespace) -> Any:
@@ -106,7 +111,10 @@ def _make(args: argparse.Namespace) -> Any:
 
     seed = args.seed if args.seed is not None else random.SystemRandom().randint(0, MAX_SEED)
     anatomy = load_anatomy(args.data)
-    return make_set(args.level, seed, args.count, args.kinds, anatomy=anatomy), anatomy
+    exercises = make_set(
+        args.level, seed, args.count, args.kinds, anatomy=anatomy, access=args.access
+    )
+    return exercises, anatomy
 
 
 def _write(out: TextIO, text: str) -> None:
@@ -163,7 +171,9 @@ def _grade(args: argparse.Namespace, out: TextIO) -> None:
         )
     anatomy = load_anatomy(args.data)
     key = exercises.key
-    fresh = make_set(key.level, key.seed, key.count, key.kinds, anatomy=anatomy)
+    fresh = make_set(
+        key.level, key.seed, key.count, key.kinds, anatomy=anatomy, access=key.access or None
+    )
     if fresh.questions != exercises.questions:
         sys.stderr.write(
             "vascular: warning: this set is not the one this version makes from its seed, level "

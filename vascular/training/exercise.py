@@ -114,6 +114,14 @@ class SetKey:
     seed: int
     count: int
     kinds: tuple[str, ...]
+    access: str = ""
+    """The vessel punctured for every question, when it replaces the level's accesses."""
+
+    def options(self) -> str:
+        """The key as command-line options, to share the set."""
+        text = f"--level {self.level} --seed {self.seed} --count {self.count}"
+        text += f" --kinds {','.join(self.kinds)}"
+        return text + (f" --access {self.access}" if self.access else "")
 
 
 @record
@@ -133,6 +141,7 @@ class ExerciseSet:
             "seed": self.key.seed,
             "count": self.key.count,
             "kinds": list(self.key.kinds),
+            "access": self.key.access,
             "title": self.title,
             "questions": [question.to_json() for question in self.questions],
         }
@@ -160,6 +169,7 @@ class ExerciseSet:
                 int(data["seed"]),
                 int(data["count"]),
                 tuple(map(str, data["kinds"])),
+                str(data.get("access", "")),
             )
         except (KeyError, TypeError, ValueError) as error:
             raise ExerciseError(

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from vascular.anatomy import Anatomy
+from vascular.frozen import replace
 from vascular.loading import load_anatomy
 from vascular.training.errors import ExerciseError
 from vascular.training.exercise import ExerciseSet, Question, SetKey
@@ -60,11 +61,22 @@ def make_set(
     *,
     anatomy: Anatomy | None = None,
     data_dir: Path | None = None,
+    access: str | None = None,
 ) -> ExerciseSet:
-    """Make the set that (level, seed, count, kinds) names, answered by the engine.
+    """Make the set that (level, seed, count, kinds, access) names, answered by the engine.
+
+    Args:
+        level: a level id (`levels`).
+        seed: 0 to `MAX_SEED`.
+        count: 1 to `MAX_COUNT` questions.
+        kinds: the question kinds, in turn (default: the level's).
+        anatomy: the atlas (default: the embedded one).
+        data_dir: where the level files are (default: the embedded atlas's).
+        access: a vessel name to puncture for every question instead of the level's accesses.
 
     Raises:
         ExerciseError: an unknown level or kind, or a seed or count out of range.
+        VesselNameError: the access names no vessel, or several.
     """
     known = levels(data_dir)
     if level not in known:
@@ -75,9 +87,20 @@ def make_set(
         raise ExerciseError(f"count {count!r} out of range: use 1 to {MAX_COUNT} questions")
     chosen = known[level]
     asked = parse_kinds(kinds, chosen.kinds)
-    key = SetKey(level, seed, count, asked)
-    rng = random.Random(f"{level}|{seed}|{count}|{','.join(asked)}")
-    draw = Draw(anatomy or load_anatomy(data_dir), chosen, rng, golden_exercises(data_dir), {})
+    atlas = anatomy or load_anatomy(data_dir)
+    punctured = ""
+    if access and "golden" in asked:
+        raise ExerciseError(
+            "the sourced (golden) cases keep their own accesses: leave out --access, or the "
+            "golden kind"
+        )
+    if access:
+        punctured = atlas.with_variants(*chosen.variants).resolve(access, role="access").id
+        chosen = replace(chosen, accesses=({"vessel": punctured},))
+    key = SetKey(level, seed, count, asked, punctured)
+    rng = random.Random(f"{level}|{seed}|{count}|{','.join(asked)}|{punctured}")
+    golden = () if punctured else golden_exercises(data_dir)
+    draw = Draw(atlas, chosen, rng, golden, {})
     questions: list[Question] = []
     seen: set[str] = set()
     turn = 0

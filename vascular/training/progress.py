@@ -66,6 +66,7 @@ def session_record(session: QuizSession, finished: datetime | None = None) -> di
         "seed": key.seed,
         "count": key.count,
         "kinds": list(key.kinds),
+        "access": key.access,
         "mode": session.mode,
         "summary": session.summary().to_json(),
         "answers": [

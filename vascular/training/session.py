@@ -50,6 +50,8 @@ class Summary:
 
     def text(self) -> str:
         """The summary as a few lines of text."""
+        if not self.asked:
+            return "No questions answered."
         if self.mode == "learn":
             head = f"Learned {self.asked} questions."
         else:
