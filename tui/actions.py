@@ -153,6 +153,13 @@ ACTIONS: tuple[AppAction, ...] = (
         "Bring back the case last discarded (by New, Open, Quit or at start), from its backup",
         where="command palette",
     ),
+    AppAction(
+        "trainer",
+        "view",
+        "f6",
+        "Trainer",
+        "Trainer: exercises answered by the engine",
+    ),
     AppAction("help", "view", "f1", "Help", "List the keys", True),
     AppAction("quit", "file", "ctrl+q", "Quit", "Quit (asks when there are unsaved changes)", True),
 )

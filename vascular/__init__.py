@@ -63,6 +63,20 @@ if TYPE_CHECKING:
         Reason,
         WarningDetail,
     )
+
+    # the trainer (vascular.training)
+    from vascular.training import (
+        ExerciseError,
+        ExerciseSet,
+        ProgressFile,
+        Question,
+        QuizSession,
+        TraceWalk,
+        Verdict,
+        make_set,
+        training_levels,
+    )
+    from vascular.training.progress import session_record
     from vascular.traversal import ImagingPosition, Reading, position_of, readings
 
 __version__ = "0.2.0"
@@ -83,6 +97,8 @@ __all__ = [
     "DataProblem",
     "Diagnostic",
     "Direction",
+    "ExerciseError",
+    "ExerciseSet",
     "Explained",
     "FamilyChart",
     "Finding",
@@ -93,10 +109,14 @@ __all__ = [
     "Options",
     "Placement",
     "PlacementResult",
+    "ProgressFile",
+    "Question",
+    "QuizSession",
     "Reading",
     "Reason",
     "Role",
     "Suggestion",
+    "TraceWalk",
     "Tree",
     "TreeRecord",
     "UnknownVariantError",
@@ -104,6 +124,7 @@ __all__ = [
     "Variant",
     "VariantRecord",
     "VascularError",
+    "Verdict",
     "Vessel",
     "VesselNameError",
     "VesselRecord",
@@ -124,11 +145,14 @@ __all__ = [
     "headline",
     "line_table",
     "load_anatomy",
+    "make_set",
     "parse_case",
     "position_of",
     "read_anatomy",
     "readings",
+    "session_record",
     "slug",
+    "training_levels",
     "written",
 ]
 
@@ -194,6 +218,17 @@ _WHERE: dict[str, str] = {
     "TreeRecord": "vascular.models",
     "VariantRecord": "vascular.models",
     "VesselRecord": "vascular.models",
+    # the trainer
+    "ExerciseError": "vascular.training",
+    "ExerciseSet": "vascular.training",
+    "ProgressFile": "vascular.training",
+    "Question": "vascular.training",
+    "QuizSession": "vascular.training",
+    "TraceWalk": "vascular.training",
+    "Verdict": "vascular.training",
+    "training_levels": "vascular.training",
+    "make_set": "vascular.training",
+    "session_record": "vascular.training.progress",
 }
 """Where each public name lives: `import vascular` loads nothing else until a name is used, so
 the command line pays only for what a command needs."""

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from tui.screens.family import FamilyScreen
 from tui.screens.help import HelpScreen
+from tui.screens.trainer import TrainerScreen
 from tui.session import Said
 from tui.widgets.case_view import CaseView
 from tui.widgets.vessel_search import VesselSearch
@@ -72,6 +73,10 @@ class ViewActions:
         heading = puncture.direction or "toward the heart"
         title = f"{anatomy.vessel(root).name}: orders and codes from the {source} ({heading})"
         self.screen.app.push_screen(FamilyScreen(chart, title))
+
+    def trainer(self) -> None:
+        """The trainer: exercise sets on the session's atlas."""
+        self.screen.app.push_screen(TrainerScreen(self.session.anatomy))
 
     def _chosen_vessel(self) -> str | None:
         tree = self.screen.query_one(VesselTree)

@@ -17,6 +17,9 @@ from vascular.training.levels import KINDS, GoldenExercise, Level, golden_exerci
 from vascular.training.progress import ProgressFile, default_progress_path
 from vascular.training.session import MODES, QuizSession, Summary, TraceWalk
 
+training_levels = levels
+"""The trainer's levels by id (`levels`, under the name the `vascular` package exports)."""
+
 __all__ = [
     "KINDS",
     "MAX_COUNT",
@@ -42,4 +45,5 @@ __all__ = [
     "levels",
     "make_set",
     "parse_kinds",
+    "training_levels",
 ]
