@@ -73,6 +73,7 @@ if TYPE_CHECKING:
         QuizSession,
         TraceWalk,
         Verdict,
+        brief_reasoning,
         make_set,
         training_levels,
     )
@@ -130,6 +131,7 @@ __all__ = [
     "VesselRecord",
     "WarningDetail",
     "__version__",
+    "brief_reasoning",
     "case_data",
     "case_json",
     "claim_form",
@@ -227,6 +229,7 @@ _WHERE: dict[str, str] = {
     "TraceWalk": "vascular.training",
     "Verdict": "vascular.training",
     "training_levels": "vascular.training",
+    "brief_reasoning": "vascular.training",
     "make_set": "vascular.training",
     "session_record": "vascular.training.progress",
 }

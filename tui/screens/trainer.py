@@ -25,6 +25,7 @@ from vascular import (
     TraceWalk,
     VascularError,
     Verdict,
+    brief_reasoning,
     make_set,
     session_record,
     training_levels,
@@ -202,7 +203,7 @@ class TrainerScreen(Screen[None]):
             return
         lines = ["Right." if verdict.correct else f"Not quite. The answer: {verdict.expected}"]
         lines += [f"  - {note}" for note in verdict.feedback]
-        lines += ["", "Why:"] + [f"  {step}" for step in verdict.explanation]
+        lines += ["", "Why:"] + [f"  {step}" for step in brief_reasoning(verdict)]
         lines += ["", "(Enter: the next question)"]
         self._show_feedback("\n".join(lines))
         self.waiting = True

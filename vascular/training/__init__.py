@@ -15,7 +15,10 @@ from vascular.training.generate import MAX_COUNT, MAX_SEED, make_set, parse_kind
 from vascular.training.grade import Verdict, grade, grade_set
 from vascular.training.levels import KINDS, GoldenExercise, Level, golden_exercises, levels
 from vascular.training.progress import ProgressFile, default_progress_path
-from vascular.training.session import MODES, QuizSession, Summary, TraceWalk
+from vascular.training.session import MODES, QuizSession, Summary, TraceWalk, brief
+
+brief_reasoning = brief
+"""What to show after an answer (`vascular.training.session.brief`)."""
 
 training_levels = levels
 """The trainer's levels by id (`levels`, under the name the `vascular` package exports)."""
@@ -38,6 +41,7 @@ __all__ = [
     "Summary",
     "TraceWalk",
     "Verdict",
+    "brief_reasoning",
     "default_progress_path",
     "golden_exercises",
     "grade",

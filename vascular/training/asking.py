@@ -12,8 +12,9 @@ from typing import TextIO
 
 from vascular.anatomy import Anatomy
 from vascular.training.exercise import ExerciseSet, Question
+from vascular.training.grade import Verdict
 from vascular.training.progress import ProgressFile, session_record
-from vascular.training.session import QuizSession
+from vascular.training.session import QuizSession, brief
 
 __all__ = ["ask"]
 
@@ -108,7 +109,7 @@ def _one(session: QuizSession, stdin: TextIO, out: TextIO) -> None:
         given = _line(stdin, out, "answer> ")
     verdict = session.answer(given)
     if session.feedback_now:
-        _feedback(out, verdict.correct, verdict.expected, verdict.feedback, verdict.explanation)
+        _feedback(out, verdict)
 
 
 def _learn(session: QuizSession, question: Question, stdin: TextIO, out: TextIO) -> None:
@@ -135,8 +136,7 @@ def _trace(session: QuizSession, stdin: TextIO, out: TextIO) -> None:
             fork = walk.fork
             assert fork is not None
             _say(out, f"At the {walk.anatomy.vessel(fork.at).name.lower()}. The ways on:")
-            for number, name in enumerate(walk.options(), 1):
-                _say(out, f"  {number}. {name}")
+            _say(out, _columns([f"{n}. {name}" for n, name in enumerate(walk.options(), 1)]))
             taken, message = walk.choose(_line(stdin, out, "branch> "))
             if taken:
                 _say(out, f"  {message}")
@@ -148,17 +148,31 @@ def _trace(session: QuizSession, stdin: TextIO, out: TextIO) -> None:
     finally:
         verdict = session.finish_walk(walk)
     if session.feedback_now:
-        _feedback(out, verdict.correct, verdict.expected, verdict.feedback, verdict.explanation)
+        _feedback(out, verdict)
 
 
-def _feedback(
-    out: TextIO, correct: bool, expected: str, notes: tuple[str, ...], steps: tuple[str, ...]
-) -> None:
-    _say(out, "Right." if correct else f"Not quite. The answer: {expected}")
-    for note in notes:
+def _columns(items: list[str], width: int = 96) -> str:
+    """Items in as many columns as fit `width` (one column for a short list)."""
+    if len(items) <= 8:
+        return "\n".join(f"  {item}" for item in items)
+    cell = max(len(item) for item in items) + 2
+    per_row = max(1, (width - 2) // cell)
+    rows = -(-len(items) // per_row)
+    return "\n".join(
+        "  "
+        + "".join(
+            items[r + c * rows].ljust(cell) for c in range(per_row) if r + c * rows < len(items)
+        ).rstrip()
+        for r in range(rows)
+    )
+
+
+def _feedback(out: TextIO, verdict: Verdict) -> None:
+    _say(out, "Right." if verdict.correct else f"Not quite. The answer: {verdict.expected}")
+    for note in verdict.feedback:
         _say(out, f"  - {note}")
     _say(out, "Why:")
-    for step in steps:
+    for step in brief(verdict):
         _say(out, f"  {step}")
 
 

@@ -20,7 +20,7 @@ from vascular.training.forks import match_option, refusal
 from vascular.training.grade import Verdict, grade
 from vascular.traversal import Reading, readings
 
-__all__ = ["MODES", "KindScore", "QuizSession", "Summary", "TraceWalk", "summarize"]
+__all__ = ["MODES", "KindScore", "QuizSession", "Summary", "TraceWalk", "brief", "summarize"]
 
 MODES: tuple[str, ...] = ("learn", "practice", "assess")
 
@@ -237,6 +237,20 @@ class QuizSession:
     def summary(self) -> Summary:
         """The score so far, overall and by kind (in the order the kinds first came)."""
         return summarize(self.verdicts, self.mode)
+
+
+def brief(verdict: Verdict) -> tuple[str, ...]:
+    """What to show after an answer.
+
+    The whole reasoning when it was wrong; when it was right, the sourced case's why and each
+    placement's reading (its order and family).
+    """
+    if not verdict.correct:
+        return verdict.explanation
+    return (
+        tuple(step for step in verdict.explanation if step.startswith(("Placement ", "Why (")))
+        or verdict.explanation[:3]
+    )
 
 
 def summarize(verdicts: list[Verdict] | tuple[Verdict, ...], mode: str) -> Summary:
