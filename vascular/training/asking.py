@@ -7,7 +7,9 @@ take several lines, ended by an empty line. The finished session goes to the pro
 
 from __future__ import annotations
 
+import os
 import sys
+import textwrap
 from typing import TextIO
 
 from vascular.anatomy import Anatomy
@@ -33,6 +35,31 @@ class _EndOfInputError(Exception):
 def _say(out: TextIO, text: str = "") -> None:
     out.write(text + "\n")
     out.flush()
+
+
+def _width(out: TextIO) -> int:
+    try:
+        if out.isatty():
+            return max(60, os.get_terminal_size(out.fileno()).columns - 1)
+    except (OSError, ValueError, AttributeError):
+        pass
+    return 99
+
+
+def _wrapped(out: TextIO, text: str, indent: str = "") -> None:
+    """Each line of `text` wrapped to the terminal, continuation lines indented two more."""
+    for line in text.splitlines() or [""]:
+        lead = indent + line[: len(line) - len(line.lstrip())]
+        _say(
+            out,
+            textwrap.fill(
+                line.strip(),
+                _width(out),
+                initial_indent=lead,
+                subsequent_indent=lead + "  ",
+                break_on_hyphens=False,
+            ),
+        )
 
 
 def _line(stdin: TextIO, out: TextIO, prompt: str) -> str:
@@ -70,8 +97,8 @@ def ask(
     """Ask every question of `exercises` in `mode`, then show the summary and save progress."""
     session = QuizSession(exercises, mode, anatomy)
     key = exercises.key
-    _say(out, f"{exercises.title}: {len(exercises.questions)} questions, {_MODE_WORDS[mode]}.")
-    _say(out, f"To share this set: {key.options()}")
+    _wrapped(out, f"{exercises.title}: {len(exercises.questions)} questions, {_MODE_WORDS[mode]}.")
+    _wrapped(out, f"To share this set: {key.options()}")
     stream = stdin if stdin is not None and not stdin.closed else None
     try:
         while not session.done and stream is not None:
@@ -89,7 +116,7 @@ def _header(session: QuizSession, question: Question, out: TextIO) -> None:
     total = len(session.exercises.questions)
     _say(out, "")
     _say(out, f"Question {session.index + 1}/{total} [{question.kind}]")
-    _say(out, question.prompt)
+    _wrapped(out, question.prompt)
 
 
 def _one(session: QuizSession, stdin: TextIO, out: TextIO) -> None:
@@ -124,27 +151,31 @@ def _learn(session: QuizSession, question: Question, stdin: TextIO, out: TextIO)
     _say(out, "Reasoning (Enter for each step):")
     for number, step in enumerate(question.explanation, 1):
         _line(stdin, out, "")
-        _say(out, f"  {number}. {step}")
+        _wrapped(out, f"{number}. {step}", "  ")
     _say(out, f"Answer: {question.answer_text}")
     session.reveal()
 
 
 def _trace(session: QuizSession, stdin: TextIO, out: TextIO) -> None:
     walk = session.walk()
+    shown = None
     try:
         while not walk.done:
             fork = walk.fork
             assert fork is not None
-            _say(out, f"At the {walk.anatomy.vessel(fork.at).name.lower()}. The ways on:")
-            _say(out, _columns([f"{n}. {name}" for n, name in enumerate(walk.options(), 1)]))
+            if fork is not shown:
+                _say(out, f"At the {walk.anatomy.vessel(fork.at).name.lower()}. The ways on:")
+                options = [f"{n}. {name}" for n, name in enumerate(walk.options(), 1)]
+                _say(out, _columns(options, _width(out)))
+                shown = fork
             taken, message = walk.choose(_line(stdin, out, "branch> "))
             if taken:
-                _say(out, f"  {message}")
+                _wrapped(out, message, "  ")
             elif session.mode == "assess" and walk.wrong:
                 _say(out, "  Not that way; recorded as wrong.")
                 break
             else:
-                _say(out, f"  Refused: {message}")
+                _wrapped(out, f"Refused: {message} Choose again (the ways on above).", "  ")
     finally:
         verdict = session.finish_walk(walk)
     if session.feedback_now:
@@ -173,7 +204,7 @@ def _feedback(out: TextIO, verdict: Verdict) -> None:
         _say(out, f"  - {note}")
     _say(out, "Why:")
     for step in brief(verdict):
-        _say(out, f"  {step}")
+        _wrapped(out, step, "  ")
 
 
 def _finish(session: QuizSession, out: TextIO, store: ProgressFile | None) -> None:
@@ -184,7 +215,7 @@ def _finish(session: QuizSession, out: TextIO, store: ProgressFile | None) -> No
         _say(out, "Review:")
         for verdict in session.verdicts:
             mark = "right" if verdict.correct else f"wrong (the answer: {verdict.expected})"
-            _say(out, f"  {verdict.question} [{verdict.kind}] {mark}")
+            _wrapped(out, f"{verdict.question} [{verdict.kind}] {mark}", "  ")
     if store is None or not session.verdicts:
         return
     notice = store.add(session_record(session))

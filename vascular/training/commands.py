@@ -231,8 +231,8 @@ def _export(args: argparse.Namespace, out: TextIO) -> None:
 def _sheet(args: argparse.Namespace, out: TextIO) -> None:
     from vascular.training.sheet import answer_key, exercise_sheet
 
-    exercises, anatomy = _make(args)
+    exercises, _ = _make(args)
     if args.json:
         _write(out, json.dumps(exercises.to_json(), indent=2))
         return
-    _write(out, answer_key(exercises) if args.key else exercise_sheet(exercises, anatomy))
+    _write(out, answer_key(exercises) if args.key else exercise_sheet(exercises))

@@ -1,12 +1,11 @@
 """Exercise sheets in Markdown: the questions to hand out, and the answer key apart.
 
-Pure: text from an `ExerciseSet`; no I/O. Trace questions list the ways at each fork, so the
-sheet works on paper; the key gives each answer and the engine's reasoning.
+Pure: text from an `ExerciseSet`; no I/O. The key gives each answer and the engine's reasoning
+step by step, so the sheet and its key can be printed apart.
 """
 
 from __future__ import annotations
 
-from vascular.anatomy import Anatomy
 from vascular.training.exercise import ExerciseSet
 
 __all__ = ["answer_key", "exercise_sheet"]
@@ -20,20 +19,17 @@ def _title(exercises: ExerciseSet) -> str:
     )
 
 
-def exercise_sheet(exercises: ExerciseSet, anatomy: Anatomy) -> str:
-    """The questions, numbered, with room to answer."""
+def exercise_sheet(exercises: ExerciseSet) -> str:
+    """The questions, numbered, with room to answer (the case of each in a text block)."""
     out = [f"# Exercises — {_title(exercises)}", ""]
     for number, question in enumerate(exercises.questions, 1):
-        out.append(f"## {number}. ({question.kind})")
-        out.append("")
-        out += [
-            line.strip() if i == 0 else "    " + line.strip()
-            for i, line in enumerate(question.prompt.splitlines())
-        ]
-        for fork_number, fork in enumerate(question.forks, 1):
-            ways = ", ".join(anatomy.vessel(o).name for o in fork.options)
-            out.append(f"    fork {fork_number}: ... ways on include {ways}")
-        out += ["", "Answer: ______________________________", ""]
+        first, *rest = question.prompt.splitlines()
+        out += [f"## {number}. ({question.kind})", "", first, ""]
+        if rest:
+            out += ["```text", *rest, "```", ""]
+        if question.kind == "trace":
+            out += ["Write the branch taken at each fork, in order.", ""]
+        out += ["Answer: ______________________________", ""]
     return "\n".join(out)
 
 
