@@ -167,6 +167,13 @@ ACTIONS: tuple[AppAction, ...] = (
         "Glossary",
         "Glossary: every rule, source and term the reasons cite (the selected line's first)",
     ),
+    AppAction(
+        "trainer",
+        "view",
+        "f8",
+        "Trainer",
+        "Trainer: exercises answered by the engine",
+    ),
     AppAction("help", "view", "f1", "Help", "List the keys", True),
     AppAction("quit", "file", "ctrl+q", "Quit", "Quit (asks when there are unsaved changes)", True),
 )

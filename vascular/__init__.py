@@ -72,6 +72,21 @@ if TYPE_CHECKING:
         Reason,
         WarningDetail,
     )
+
+    # the trainer (vascular.training)
+    from vascular.training import (
+        ExerciseError,
+        ExerciseSet,
+        ProgressFile,
+        Question,
+        QuizSession,
+        TraceWalk,
+        Verdict,
+        brief_reasoning,
+        make_set,
+        training_levels,
+    )
+    from vascular.training.progress import session_record
     from vascular.traversal import ImagingPosition, Reading, position_of, readings
 
 __version__ = "0.2.0"
@@ -92,6 +107,8 @@ __all__ = [
     "DataProblem",
     "Diagnostic",
     "Direction",
+    "ExerciseError",
+    "ExerciseSet",
     "Explained",
     "FamilyChart",
     "Finding",
@@ -102,10 +119,14 @@ __all__ = [
     "Options",
     "Placement",
     "PlacementResult",
+    "ProgressFile",
+    "Question",
+    "QuizSession",
     "Reading",
     "Reason",
     "Role",
     "Suggestion",
+    "TraceWalk",
     "Tree",
     "TreeRecord",
     "UnknownVariantError",
@@ -113,11 +134,13 @@ __all__ = [
     "Variant",
     "VariantRecord",
     "VascularError",
+    "Verdict",
     "Vessel",
     "VesselNameError",
     "VesselRecord",
     "WarningDetail",
     "__version__",
+    "brief_reasoning",
     "case_data",
     "case_json",
     "claim_form",
@@ -136,11 +159,14 @@ __all__ = [
     "intervention_territory",
     "line_table",
     "load_anatomy",
+    "make_set",
     "parse_case",
     "position_of",
     "read_anatomy",
     "readings",
+    "session_record",
     "slug",
+    "training_levels",
     "written",
 ]
 
@@ -227,6 +253,18 @@ _WHERE |= {
     "GlossaryEntry": "vascular.glossary",
     "glossary_entries": "vascular.glossary",
     "glossary_lookup": "vascular.glossary",
+    # the trainer
+    "ExerciseError": "vascular.training",
+    "ExerciseSet": "vascular.training",
+    "ProgressFile": "vascular.training",
+    "Question": "vascular.training",
+    "QuizSession": "vascular.training",
+    "TraceWalk": "vascular.training",
+    "Verdict": "vascular.training",
+    "training_levels": "vascular.training",
+    "brief_reasoning": "vascular.training",
+    "make_set": "vascular.training",
+    "session_record": "vascular.training.progress",
 }
 """Where each public name lives: `import vascular` loads nothing else until a name is used, so
 the command line pays only for what a command needs."""

@@ -194,6 +194,9 @@ def _parser() -> argparse.ArgumentParser:
     from vascular.batch_command import add_parser as add_batch_parser
 
     add_batch_parser(commands, [data_only])
+    from vascular.training.commands import add_parser as add_quiz_parser
+
+    add_quiz_parser(commands, [common])
     tui = commands.add_parser("tui", help="open the coder's app (the same as vascular-tui)")
     tui.add_argument("case", nargs="?", help="a case file to open")
     tui.add_argument("--data", metavar="DIR", help="another anatomy data directory")
@@ -704,6 +707,7 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace, TextIO], int | None]] = {
     "ncci": lambda args, out: args.ncci_handler(args, out),
     "batch": lambda args, out: args.batch_handler(args, out),
     "audit": lambda args, out: args.batch_handler(args, out),
+    "quiz": lambda args, out: args.quiz_handler(args, out),
 }
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from tui.screens.family import FamilyScreen
 from tui.screens.glossary import GlossaryScreen
 from tui.screens.help import HelpScreen
+from tui.screens.trainer import TrainerScreen
 from tui.session import Said
 from tui.widgets.case_view import CaseView
 from tui.widgets.vessel_search import VesselSearch
@@ -120,6 +121,10 @@ class ViewActions:
         if own is None or not own.vessels:
             return code, None
         return code, _territory_top(explained.anatomy, code, own.vessels[0])
+
+    def trainer(self) -> None:
+        """The trainer: exercise sets on the session's atlas."""
+        self.screen.app.push_screen(TrainerScreen(self.session.anatomy))
 
     def _chosen_vessel(self) -> str | None:
         """The vessel in the tree, or of the selected placement or line."""
