@@ -34,6 +34,7 @@ if TYPE_CHECKING:
         CaseFileError,
         CaseProblem,
         DataProblem,
+        NoteError,
         UnknownVariantError,
         UnknownVesselError,
         VascularError,
@@ -54,6 +55,7 @@ if TYPE_CHECKING:
     from vascular.findings import Finding
     from vascular.loading import clear_cache, default_data_dir, load_anatomy, read_anatomy
     from vascular.names import NameReading, Role, Suggestion, slug
+    from vascular.reading import NoteReading, read_note
     from vascular.records import Tree, Variant, Vessel
     from vascular.results import (
         CodeLine,
@@ -90,6 +92,8 @@ __all__ = [
     "IncludedLine",
     "Intervention",
     "NameReading",
+    "NoteError",
+    "NoteReading",
     "Options",
     "Placement",
     "PlacementResult",
@@ -127,6 +131,7 @@ __all__ = [
     "parse_case",
     "position_of",
     "read_anatomy",
+    "read_note",
     "readings",
     "slug",
     "written",
@@ -194,6 +199,9 @@ _WHERE: dict[str, str] = {
     "TreeRecord": "vascular.models",
     "VariantRecord": "vascular.models",
     "VesselRecord": "vascular.models",
+    "NoteError": "vascular.errors",
+    "NoteReading": "vascular.reading",
+    "read_note": "vascular.reading",
 }
 """Where each public name lives: `import vascular` loads nothing else until a name is used, so
 the command line pays only for what a command needs."""

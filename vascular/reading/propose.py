@@ -420,10 +420,10 @@ class _Reader:
             code = code_match["code"] if code_match else None
             if not usable:
                 self.draft.interventions.append(ProposedIntervention(kind, None, code, evidence))
-                self.queries.ask("intervention_vessel", evidence, what=f"a {kind}")
+                self.queries.ask("intervention_vessel", evidence, what=_article(kind))
                 self.draft.find(
                     "intervention-without-vessel",
-                    f"A {kind} is named without the vessel treated.",
+                    f"{_article(kind).capitalize()} is named without the vessel treated.",
                     evidence,
                 )
                 continue
@@ -436,7 +436,7 @@ class _Reader:
             )
             self.draft.find(
                 "intervention",
-                f"A {kind} of the {name.lower()}: "
+                f"{_article(kind).capitalize()} of the {name.lower()}: "
                 + (
                     f"the note states code {code}."
                     if code
@@ -445,6 +445,12 @@ class _Reader:
                 ),
                 evidence,
             )
+
+
+def _article(kind: str) -> str:
+    """'an embolization', 'a stent', 'a TIPS'."""
+    word = kind.upper() if kind == "tips" else kind
+    return f"{'an' if word[:1].lower() in 'aeiou' else 'a'} {word}"
 
 
 def _is_pair(candidates: Iterable[str]) -> bool:

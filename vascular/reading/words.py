@@ -42,7 +42,7 @@ def _pattern(words: Sequence[str]) -> re.Pattern[str]:
     """One case-insensitive pattern matching any of `words` as whole words (longest first)."""
     alternatives = []
     for word in sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True):
-        escaped = r"\s+".join(re.escape(part) for part in word.split())
+        escaped = r"[\s-]+".join(re.escape(part) for part in word.split())
         head = r"\b" if word[:1].isalnum() else ""
         tail = r"\b" if word[-1:].isalnum() else ""
         # a word written in capitals in the data is an acronym: it matches only in capitals
