@@ -27,6 +27,7 @@ Role = Literal[
     "seen",
     "evaluate",
     "through",
+    "landmark",
     "failed",
     "negated",
     "uncertain",
@@ -56,6 +57,12 @@ def clause_cues(text: str, clause: Piece, words: ReaderWords) -> list[Cue]:
         Cue(kind, match.group(), match.start(), match.end())
         for kind, pattern in words.cues.items()
         for match in pattern.finditer(text, clause.start, clause.end)
+    ]
+    ignored = [c for c in found if c.kind == "ignore"]
+    found = [
+        c
+        for c in found
+        if c.kind != "ignore" and not any(i.start <= c.start < i.end for i in ignored)
     ]
     # a treatment names the vessel the catheter was in ('the GDA was embolized')
     found += [
@@ -101,13 +108,15 @@ def role_of(
         return "negated", negation
     if mention.how == "approach":
         return "access", None
+    if mention.how == "compound":
+        return "image", None
     if first and not has_access:
         cue = next((c for c in cues if c.kind == "access"), None)
         if cue is not None:
             return "access", cue
     for cue in cues:
-        if cue.kind == "through" and 0 <= mention.start - cue.end <= _THROUGH_REACH:
-            return "through", cue
+        if cue.kind in ("through", "landmark") and 0 <= mention.start - cue.end <= _THROUGH_REACH:
+            return cue.kind, cue  # type: ignore[return-value]
     nearest: tuple[int, int, Cue] | None = None
     for cue in cues:
         if cue.kind not in _NEAREST_KINDS:
@@ -117,8 +126,6 @@ def role_of(
         rank = (_distance(mention, cue), _NEAREST_KINDS.index(cue.kind))
         if nearest is None or rank < nearest[:2]:
             nearest = (*rank, cue)
-    if mention.how == "compound" and (nearest is None or nearest[2].kind != "seen"):
-        return "image", nearest[2] if nearest else None
     if nearest is None:
         return "unclear", None
     return nearest[2].kind, nearest[2]  # type: ignore[return-value]

@@ -176,6 +176,7 @@ def mentions(
         if mention is None:
             index += 1
             continue
+        mention = _as_vein(mention, text, piece, words, read)
         found.append(mention)
         while index < len(tokens) and tokens[index].start < mention.end:
             index += 1
@@ -199,10 +200,36 @@ def _special(
         start = tokens[index - 1].start if side else token.start
         return Mention(start, token.end, name, reader(name), "approach")
     if word in words.compound_words:
+        target = words.compound_words[word]
+        if index > 0 and vocab.kind(tokens[index - 1].text) != "side":
+            # 'abdominal aortogram': the word before may say which part
+            qualified = f"{tokens[index - 1].text} {target}"
+            reading = reader(qualified)
+            if reading.kind == "vessel":
+                return Mention(tokens[index - 1].start, token.end, qualified, reading, "compound")
         side = _side_word_before(tokens, index, vocab)
-        name = f"{side} {words.compound_words[word]}".strip()
+        name = f"{side} {target}".strip()
         return Mention(token.start, token.end, name, reader(name), "compound")
     return None
+
+
+def _as_vein(
+    mention: Mention,
+    text: str,
+    piece: Piece,
+    words: ReaderWords,
+    read: Callable[[str], NameReading],
+) -> Mention:
+    """'left renal venogram': a name followed by a vein word is read as the vein."""
+    after = words.vein_words.match(text, mention.end + 1, piece.end)
+    if after is None or text[mention.end : mention.end + 1] != " ":
+        return mention
+    if "vein" in mention.text.lower():
+        return mention
+    reading = read(f"{mention.text} vein")
+    if reading.kind not in _READ_KINDS:
+        return mention
+    return Mention(mention.start, mention.end, f"{mention.text} vein", reading, mention.how)
 
 
 _BOTH = re.compile(r"\b(?:bilateral|bilaterally|both)\s+(?:the\s+)?$", re.IGNORECASE)

@@ -65,7 +65,7 @@ def read_note(text: str, anatomy: Anatomy | None = None) -> NoteReading:
     words = reader_words()
     queries = Queries(words)
     draft = propose(text, atlas, words, queries)
-    if not draft.accesses and not draft.placements and not draft.interventions:
+    if not draft.accesses and not draft.placements:
         raise NoteError(
             "the note names no vessel catheterized or punctured in a procedure description: it "
             "does not read as a vascular catheter procedure note"

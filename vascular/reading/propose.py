@@ -27,6 +27,8 @@ __all__ = ["Draft", "Step", "propose"]
 
 _CODE = re.compile(r"\bCPT\s*(?:code\s*)?[:#]?\s*\+?(?P<code>\d{5})\b", re.IGNORECASE)
 _DIRECTION = re.compile(r"\b(?P<d>antegrade|retrograde)\b", re.IGNORECASE)
+_JOINED = re.compile(r"^\s*(?:,|and|or|,\s*and)\s*(?:the\s+)?$", re.IGNORECASE)
+_PASSIVE = re.compile(r"^\s+(?:was|were|is|are)\b", re.IGNORECASE)
 _VENOUS_KINDS = frozenset({"vein", "pulmonary_artery", "portal_vein"})
 
 
@@ -137,11 +139,17 @@ class _Reader:
         placed: list[tuple[Mention, Step]] = []
         for position, mention in enumerate(found):
             role, cue = role_of(mention, cues, bool(self.draft.accesses), position == 0)
+            if position and roles[-1][1] in ("through", "landmark"):
+                between = self.text[found[position - 1].end : mention.start]
+                after = self.text[mention.end : mention.end + 12]
+                if _JOINED.match(between) and not _PASSIVE.match(after):
+                    role, cue = roles[-1][1], roles[-1][2]
             roles.append((mention, role, cue))
             evidence = self._evidence(sentence, mention, cue)
             step = self._act(mention, role, cue, clause, cues, evidence)
             if step is not None:
                 placed.append((mention, step))
+                self.current = step
         self._clause_imaging(sentence, clause, cues, placed, roles)
         if placed:
             self.current = placed[-1][1]
@@ -184,6 +192,8 @@ class _Reader:
                 evidence,
             )
             self.queries.ask("level", evidence, name=self._name(mention))
+        elif role in ("through", "landmark"):
+            pass
         elif role == "unclear":
             self.draft.find(
                 "unmatched", f"{said} is named without an action the reader knows.", evidence
@@ -207,6 +217,14 @@ class _Reader:
         reading = mention.reading
         if access and reading.kind != "vessel":
             reading = self.anatomy.read_name(mention.text, role="access")
+        current = self.current
+        if (
+            reading.kind in ("ambiguous", "class")
+            and current
+            and current.vessel in reading.candidates
+        ):
+            # 'selective external carotid angiography' right after the left ECA was selected
+            return current.vessel, current.name, reading
         if reading.kind == "ambiguous" and _is_pair(reading.candidates):
             side = self._side_from_context(mention, clause)
             if side is not None:

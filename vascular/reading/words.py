@@ -32,6 +32,8 @@ CUE_KINDS = (
     "failure",
     "negation",
     "uncertain",
+    "landmark",
+    "ignore",
     "contralateral",
     "ipsilateral",
 )
@@ -64,6 +66,7 @@ class ReaderWords:
         cues: per cue kind (`CUE_KINDS`), a pattern matching its words.
         clause_breaks: a pattern matching the words that start a new clause.
         approach_words: an access adjective -> the vessel name it stands for.
+        vein_words: a pattern matching the words that make the name before them a vein.
         compound_words: one word naming a vessel and an imaging run -> the vessel name.
         territory_positions: the names of the positions whose imaging territory must be named.
         territory_words: per imaging territory, a pattern matching its words.
@@ -77,6 +80,7 @@ class ReaderWords:
     cues: Mapping[str, re.Pattern[str]]
     clause_breaks: re.Pattern[str]
     approach_words: Mapping[str, str]
+    vein_words: re.Pattern[str]
     compound_words: Mapping[str, str]
     territory_positions: tuple[str, ...]
     territory_words: Mapping[str, re.Pattern[str]]
@@ -130,6 +134,7 @@ def parse_words(data: Any, path: Path) -> ReaderWords:
             k.lower(): str(v)
             for k, v in _table(root.get("approach_words"), "approach_words", path).items()
         },
+        vein_words=_pattern(_words_of(root, "vein_words", path)),
         compound_words={
             k.lower(): str(v)
             for k, v in _table(root.get("compound_words"), "compound_words", path).items()
