@@ -28,6 +28,7 @@ __all__ = ["Draft", "Step", "propose"]
 _CODE = re.compile(r"\bCPT\s*(?:code\s*)?[:#]?\s*\+?(?P<code>\d{5})\b", re.IGNORECASE)
 _DIRECTION = re.compile(r"\b(?P<d>antegrade|retrograde)\b", re.IGNORECASE)
 _JOINED = re.compile(r"^\s*(?:,|and|or|,\s*and)\s*(?:the\s+)?$", re.IGNORECASE)
+_PRONOUN = re.compile(r"^(?:it|this|this vessel|this artery|this vein)\b", re.IGNORECASE)
 _PASSIVE = re.compile(r"^\s+(?:was|were|is|are)\b", re.IGNORECASE)
 _VENOUS_KINDS = frozenset({"vein", "pulmonary_artery", "portal_vein"})
 
@@ -317,10 +318,15 @@ class _Reader:
             if waiting.system == access.system and waiting.access is None:
                 waiting.access = access
 
-    def _access_for(self, system: str) -> Step | None:
+    def _access_for(self, system: str, evidence: Evidence, name: str) -> Step | None:
+        same = [a for a in self.draft.accesses if a.system == system]
+        if len(same) > 1 and same[-1].evidence[0].start == same[-2].evidence[0].start:
+            # two punctures in one sentence ('bilateral femoral vein access'): which one?
+            names = " and the ".join(a.name.lower() for a in same)
+            self.queries.ask("which_access", evidence, name=name.lower(), accesses=names)
         if self.current_access is not None and self.current_access.system == system:
             return self.current_access
-        return next((a for a in reversed(self.draft.accesses) if a.system == system), None)
+        return same[-1] if same else None
 
     def _placement(
         self, mention: Mention, role: Role, clause: Piece, cues: list[Cue], evidence: Evidence
@@ -331,7 +337,7 @@ class _Reader:
             return None
         vessel, name, reading = resolved
         system = self._system(vessel, reading)
-        access = self._access_for(system)
+        access = self._access_for(system, evidence, name)
         if access is not None and access.vessel == vessel:
             self.draft.find(
                 "access-vessel",
@@ -436,6 +442,19 @@ class _Reader:
             )
             code_match = _CODE.search(self.text, sentence.start, sentence.end)
             code = code_match["code"] if code_match else None
+            if not usable and self.current is not None and _PRONOUN.match(sentence.text):
+                # 'It was embolized with particles': the vessel the catheter is in
+                name = self.current.name
+                self.draft.interventions.append(
+                    ProposedIntervention(kind, self.current.vessel, code, evidence, name)
+                )
+                self.draft.find(
+                    "intervention",
+                    f"{_article(kind).capitalize()} of the {name.lower()} (named as 'it': the "
+                    "catheter's position): its code is for the coder to choose.",
+                    evidence,
+                )
+                continue
             if not usable:
                 self.draft.interventions.append(ProposedIntervention(kind, None, code, evidence))
                 self.queries.ask("intervention_vessel", evidence, what=_article(kind))
