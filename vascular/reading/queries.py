@@ -31,14 +31,18 @@ class Queries:
         """No queries yet."""
         self._templates = words.queries
         self._found: list[Query] = []
+        self._asked: set[tuple[str, int, str]] = set()
 
     def ask(self, kind: str, evidence: Evidence | None, **fields: str) -> None:
         """Raise a query of `kind` about `evidence`, its template filled with `fields`."""
         template = self._templates.get(kind)
         if template is None:
             return
+        # one question per gap: the same vessel in the same sentence is asked once
+        key = (kind, evidence.start if evidence else -1, fields.get("name", fields.get("text", "")))
         text = template.format_map({"quote": _quote(evidence), **fields})
-        if all(query.text != text for query in self._found):
+        if key not in self._asked and all(query.text != text for query in self._found):
+            self._asked.add(key)
             self._found.append(Query(kind, text, evidence))
 
     @property

@@ -87,7 +87,7 @@ def reading_text(reading: NoteReading, text: str) -> str:
     for number, access in enumerate(reading.accesses):
         label = access.access.get("id", "A" if number == 0 else "?")
         direction = access.access.get("direction", "toward the heart")
-        lines.append(f"Access {label}: {access.name} ({direction})")
+        lines.append(f"Access {label}: {_capital(access.name)} ({direction})")
         lines += _evidence_lines(access.evidence[:1], text)
     for number, placement in enumerate(reading.placements, 1):
         via = (
@@ -95,7 +95,8 @@ def reading_text(reading: NoteReading, text: str) -> str:
             if "access" in placement.placement
             else ""
         )
-        lines.append(f"{number:>2}. {placement.name}{_imaging(placement.placement)}{via}")
+        name = _capital(placement.name)
+        lines.append(f"{number:>2}. {name}{_imaging(placement.placement)}{via}")
         lines += _evidence_lines(placement.evidence, text)
     if reading.interventions:
         lines += ["", "Interventions the note names (the coder chooses the code):"]
@@ -109,6 +110,10 @@ def reading_text(reading: NoteReading, text: str) -> str:
         lines += [f"  - {finding.message}" for finding in reading.findings]
     lines += ["", reading.queries_text()]
     return "\n".join(lines)
+
+
+def _capital(name: str) -> str:
+    return name[:1].upper() + name[1:]
 
 
 def _evidence_lines(evidence: tuple[Evidence, ...], text: str) -> list[str]:

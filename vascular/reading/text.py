@@ -23,6 +23,7 @@ _SENTENCE_END = re.compile(
 _NOT_AN_END = frozenset(
     {"fr", "dr", "approx", "eg", "e.g", "ie", "i.e", "vs", "no", "mr", "ms", "st", "cm", "mm", "ml"}
 )
+_PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
 _LIST_MARK = re.compile(r"^\s*(?:\d+[.)]|[-*\u2022])\s+")
 
 
@@ -75,8 +76,19 @@ def read_sections(text: str, words: ReaderWords) -> tuple[list[Section], list[Se
         sections.append(Section("", "other", Piece(text[:first], 0, first)))
     for position, (head, _, body_start) in enumerate(found):
         body_end = found[position + 1][1] if position + 1 < len(found) else len(text)
+        kind = _kind(head, words)
+        gap = _PARAGRAPH.search(text, body_start, body_end) if kind == "skip" else None
+        if gap is not None and text[gap.end() : body_end].strip():
+            # a skipped section ends at its paragraph: the next one is the narrative
+            sections.append(
+                Section(head, kind, Piece(text[body_start : gap.start()], body_start, gap.start()))
+            )
+            sections.append(
+                Section("", "other", Piece(text[gap.end() : body_end], gap.end(), body_end))
+            )
+            continue
         body = Piece(text[body_start:body_end], body_start, body_end)
-        sections.append(Section(head, _kind(head, words), body))
+        sections.append(Section(head, kind, body))
     wanted = {"read"} if any(s.kind == "read" for s in sections) else {"other", "title"}
     kept = [s for s in sections if s.kind in wanted and s.body.text.strip()]
     left = [s for s in sections if s.kind not in wanted and s.body.text.strip()]
