@@ -408,6 +408,8 @@ class _Reader:
             return
         if any(role == "access" for _, role, _ in roles) or any(c.kind == "access" for c in cues):
             return
+        if any(role in ("select", "image", "sample") for _, role, _ in roles):
+            return  # the imaging was of a vessel the reader could not place (it asks about it)
         evidence = self._evidence(sentence, None, *(image + sample)[:1])
         if self.current is None:
             self.draft.find(
