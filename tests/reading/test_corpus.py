@@ -36,6 +36,6 @@ def test_note_reads_as_expected(
     assert len(proposed) == len(wanted)
     assert matched_steps(wanted, proposed) == len(wanted), (proposed, wanted)
     assert [p[0] for p in proposed] == [p[0] for p in wanted], "placements in the order performed"
-    for key in ("variants", "interventions"):
+    for key in ("variants", "constructs", "interventions"):
         assert (case or {}).get(key) == (want or {}).get(key)
     assert codes(case, anatomy) == codes(want, anatomy)

@@ -35,6 +35,7 @@ FindingKind = Literal[
     "intervention-without-vessel",
     "no-access",
     "variant",
+    "construct",
     "unmatched",
     "not-coded",
     "access-vessel",

@@ -26,6 +26,7 @@ _WHERE = re.compile(
     r"^(?P<part>placements|interventions|accesses)\[(?P<index>\d+)\](?:\.(?P<field>\w+))?"
 )
 _ROUNDS = 8
+_CONSTRUCT = re.compile(r'"constructs": \["(?P<id>[a-z0-9_]+)"\]')
 
 
 def _checked_text(text: str) -> str:
@@ -150,6 +151,8 @@ def _case(
     variants = sorted({s.variant for s in placements if s.variant})
     if variants:
         case["variants"] = variants
+    if draft.constructs:
+        case["constructs"] = list(draft.constructs)
     if coded:
         case["interventions"] = [{"code": i.code, "vessel": i.vessel} for i in coded]
     return case
@@ -183,6 +186,8 @@ def _repair(
     queries: Queries,
 ) -> bool:
     """Fix the draft for the engine's problems; False when one cannot be fixed here."""
+    if _add_constructs(error, draft, placements):
+        return True  # the other problems may go with the construct: code again first
     dropped: set[int] = set()
     dropped_interventions: set[int] = set()
     for problem in error.problems:
@@ -226,3 +231,26 @@ def _repair(
     for index in sorted(dropped_interventions, reverse=True):
         del coded[index]
     return True
+
+
+def _add_constructs(error: CaseError, draft: Draft, placements: list[Step]) -> bool:
+    """Add the constructs whose vessel the note names as a placement (a TIPS tract, a fistula)."""
+    added = False
+    for problem in error.problems:
+        match = _WHERE.match(problem.where)
+        construct = _CONSTRUCT.search(problem.message)
+        if match is None or construct is None or match["part"] != "placements":
+            continue
+        index = int(match["index"])
+        if construct["id"] in draft.constructs or index >= len(placements):
+            continue
+        step = placements[index]
+        draft.constructs.append(construct["id"])
+        draft.find(
+            "construct",
+            f"The note names the {step.name.lower()}: the construct {construct['id']} is added "
+            "to the case.",
+            step.evidence[0],
+        )
+        added = True
+    return added

@@ -70,6 +70,7 @@ class Draft:
         self.pending: list[Step] = []
         self.interventions: list[ProposedIntervention] = []
         self.findings: list[ReaderFinding] = []
+        self.constructs: list[str] = []
         self.mentioned = 0
 
     def find(self, kind: str, message: str, evidence: Evidence | None = None) -> None:
@@ -452,7 +453,7 @@ class _Reader:
                 )
                 self.draft.find(
                     "intervention",
-                    f"{_article(kind).capitalize()} of the {name.lower()} (named as 'it': the "
+                    f"{_capital(_article(kind))} of the {name.lower()} (named as 'it': the "
                     "catheter's position): its code is for the coder to choose.",
                     evidence,
                 )
@@ -462,11 +463,16 @@ class _Reader:
                 self.queries.ask("intervention_vessel", evidence, what=_article(kind))
                 self.draft.find(
                     "intervention-without-vessel",
-                    f"{_article(kind).capitalize()} is named without the vessel treated.",
+                    f"{_capital(_article(kind))} is named without the vessel treated.",
                     evidence,
                 )
                 continue
             mention = min(usable, key=lambda pair: abs(pair[0].start - match.start()))[0]
+            if any(
+                i.kind == kind and i.vessel == (mention.reading.vessel or mention.text)
+                for i in self.draft.interventions
+            ):
+                continue  # the same treatment named again
             reading = mention.reading
             vessel = reading.vessel if reading.kind == "vessel" else None
             name = self.anatomy.name(vessel) if vessel else mention.text
@@ -475,7 +481,7 @@ class _Reader:
             )
             self.draft.find(
                 "intervention",
-                f"{_article(kind).capitalize()} of the {name.lower()}: "
+                f"{_capital(_article(kind))} of the {name.lower()}: "
                 + (
                     f"the note states code {code}."
                     if code
@@ -490,6 +496,10 @@ def _article(kind: str) -> str:
     """'an embolization', 'a stent', 'a TIPS'."""
     word = kind.upper() if kind == "tips" else kind
     return f"{'an' if word[:1].lower() in 'aeiou' else 'a'} {word}"
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _is_pair(candidates: Iterable[str]) -> bool:
