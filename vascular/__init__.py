@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from vascular.anatomy import Anatomy
     from vascular.api import code_case, explain_case
     from vascular.case import (
+        MAX_NOTE_CHARS,
         TERRITORIES,
         Access,
         Case,
@@ -70,6 +71,7 @@ if TYPE_CHECKING:
 __version__ = "0.2.0"
 
 __all__ = [
+    "MAX_NOTE_CHARS",
     "TERRITORIES",
     "Access",
     "AmbiguousVesselError",
@@ -202,6 +204,7 @@ _WHERE: dict[str, str] = {
     "NoteError": "vascular.errors",
     "NoteReading": "vascular.reading",
     "read_note": "vascular.reading",
+    "MAX_NOTE_CHARS": "vascular.case",
 }
 """Where each public name lives: `import vascular` loads nothing else until a name is used, so
 the command line pays only for what a command needs."""

@@ -21,6 +21,7 @@ from vascular.frozen import replace
 __all__ = [
     "MAX_ACCESSES",
     "MAX_CASE_BYTES",
+    "MAX_NOTE_CHARS",
     "MAX_PLACEMENTS",
     "TERRITORIES",
     "Access",
@@ -64,6 +65,9 @@ MAX_ACCESSES = 500
 
 MAX_PLACEMENTS = 5000
 """Most placements a case may have."""
+
+MAX_NOTE_CHARS = 200_000
+"""Longest procedure note kept with a case (and read by the note reader), in characters."""
 
 MAX_CASE_BYTES = 8_000_000
 """Largest case file read, in bytes."""
@@ -330,6 +334,12 @@ class Case:
         dump_default=False,
         doc="The treatments done at the same session, in the order performed: each intervention "
         "code decides which catheter placements it already includes.",
+    )
+    note: str | None = spec(
+        default=None,
+        max_length=MAX_NOTE_CHARS,
+        doc="The procedure note the case was read from (`vascular read`, the app's note "
+        "screen), kept with the case as evidence; never coded.",
     )
 
     def _after_parse(self, where: str, problems: list[Problem], context: Any) -> Case:

@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from vascular.anatomy import Anatomy
+from vascular.case import MAX_NOTE_CHARS
 from vascular.errors import CaseError, NoteError
 from vascular.reading.model import (
     NoteReading,
@@ -19,8 +20,6 @@ from vascular.reading.words import ReaderWords, reader_words
 
 __all__ = ["MAX_NOTE_CHARS", "read_note"]
 
-MAX_NOTE_CHARS = 200_000
-"""Longest note read, in characters (a long IR note is a few thousand)."""
 
 _WHERE = re.compile(
     r"^(?P<part>placements|interventions|accesses)\[(?P<index>\d+)\](?:\.(?P<field>\w+))?"
