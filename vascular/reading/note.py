@@ -85,9 +85,10 @@ def _reading(draft: Draft, anatomy: Anatomy, words: ReaderWords, queries: Querie
                 f"The {step.name.lower()} cannot be reached from the accesses named: left out.",
                 step.evidence[0],
             )
-    case, placements = (
-        _checked(draft, placements, anatomy, queries) if draft.accesses else (None, [])
-    )
+    if draft.accesses:
+        case, placements = _checked(draft, placements, anatomy, queries)
+    else:  # no case, but what was read is shown with its evidence
+        case, placements = None, list(draft.placements)
     territory_ids = _territory_ids(anatomy, words)
     for step in placements:
         if step.imaging and step.vessel in territory_ids and not step.territory_named:
