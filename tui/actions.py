@@ -174,6 +174,13 @@ ACTIONS: tuple[AppAction, ...] = (
         "Trainer",
         "Trainer: exercises answered by the engine",
     ),
+    AppAction(
+        "read_note",
+        "file",
+        "f6",
+        "Note",
+        "Read a procedure note: the proposed trace beside the note, each step to accept or reject",
+    ),
     AppAction("help", "view", "f1", "Help", "List the keys", True),
     AppAction("quit", "file", "ctrl+q", "Quit", "Quit (asks when there are unsaved changes)", True),
 )

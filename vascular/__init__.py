@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from vascular.anatomy import Anatomy
     from vascular.api import code_case, explain_case
     from vascular.case import (
+        MAX_NOTE_CHARS,
         TERRITORIES,
         Access,
         Case,
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
         CaseFileError,
         CaseProblem,
         DataProblem,
+        NoteError,
         UnknownVariantError,
         UnknownVesselError,
         VascularError,
@@ -62,6 +64,7 @@ if TYPE_CHECKING:
     from vascular.glossary import GlossaryEntry, glossary_entries, glossary_lookup
     from vascular.loading import clear_cache, default_data_dir, load_anatomy, read_anatomy
     from vascular.names import NameReading, Role, Suggestion, slug
+    from vascular.reading import NoteReading, read_note
     from vascular.records import Tree, Variant, Vessel
     from vascular.reports import diagnostic_reasons, intervention_report, intervention_territory
     from vascular.results import (
@@ -92,6 +95,7 @@ if TYPE_CHECKING:
 __version__ = "0.2.0"
 
 __all__ = [
+    "MAX_NOTE_CHARS",
     "TERRITORIES",
     "Access",
     "AmbiguousVesselError",
@@ -116,6 +120,8 @@ __all__ = [
     "IncludedLine",
     "Intervention",
     "NameReading",
+    "NoteError",
+    "NoteReading",
     "Options",
     "Placement",
     "PlacementResult",
@@ -163,6 +169,7 @@ __all__ = [
     "parse_case",
     "position_of",
     "read_anatomy",
+    "read_note",
     "readings",
     "session_record",
     "slug",
@@ -265,6 +272,10 @@ _WHERE |= {
     "brief_reasoning": "vascular.training",
     "make_set": "vascular.training",
     "session_record": "vascular.training.progress",
+    "NoteError": "vascular.errors",
+    "NoteReading": "vascular.reading",
+    "read_note": "vascular.reading",
+    "MAX_NOTE_CHARS": "vascular.case",
 }
 """Where each public name lives: `import vascular` loads nothing else until a name is used, so
 the command line pays only for what a command needs."""

@@ -22,6 +22,7 @@ from vascular.frozen import replace
 __all__ = [
     "MAX_ACCESSES",
     "MAX_CASE_BYTES",
+    "MAX_NOTE_CHARS",
     "MAX_PLACEMENTS",
     "TERRITORIES",
     "Access",
@@ -66,6 +67,9 @@ MAX_ACCESSES = 500
 
 MAX_PLACEMENTS = 5000
 """Most placements a case may have."""
+
+MAX_NOTE_CHARS = 200_000
+"""Longest procedure note kept with a case (and read by the note reader), in characters."""
 
 MAX_CASE_BYTES = 8_000_000
 """Largest case file read, in bytes."""
@@ -386,6 +390,12 @@ class Case:
         dump_default=False,
         doc="Whose claim, for the NCCI check: practitioner or (outpatient) hospital; overrides "
         "--setting.",
+    )
+    note: str | None = spec(
+        default=None,
+        max_length=MAX_NOTE_CHARS,
+        doc="The procedure note the case was read from (`vascular read`, the app's note "
+        "screen), kept with the case as evidence; never coded.",
     )
 
     def _after_parse(self, where: str, problems: list[Problem], context: Any) -> Case:

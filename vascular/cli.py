@@ -90,8 +90,18 @@ def _parser() -> argparse.ArgumentParser:
         ("explain", "code a case and print the full reasoning per access, placement and line"),
     ):
         coder = commands.add_parser(command, parents=[common], help=text)
-        coder.add_argument("case", help="the case as a JSON file, or - for standard input")
+        coder.add_argument(
+            "case",
+            nargs="?" if command == "code" else None,
+            help="the case as a JSON file, or - for standard input",
+        )
         if command == "code":
+            coder.add_argument(
+                "--from-note",
+                metavar="NOTE",
+                help="read the case from a procedure note's text "
+                "(vascular read) and print each line beside its evidence",
+            )
             coder.add_argument(
                 "--format",
                 choices=["table", "lines", "note"],
@@ -188,6 +198,12 @@ def _parser() -> argparse.ArgumentParser:
         "schema", parents=[common], help="check or rewrite the JSON Schemas"
     )
     schema.add_argument("--write", action="store_true", help="rewrite the committed schemas")
+    # the note reader (vascular.reading): `vascular read NOTE`
+    reader = commands.add_parser(
+        "read", parents=[common], help="read a procedure note into a proposed case with evidence"
+    )
+    reader.add_argument("note", help="the note as a text file, or - for standard input")
+    reader.add_argument("--queries", action="store_true", help="print the physician queries only")
     from vascular.ncci.commands import add_parser as add_ncci_parser
 
     add_ncci_parser(commands, [json_only])
@@ -334,6 +350,11 @@ def _code(args: argparse.Namespace, out: TextIO) -> None:
     from vascular.explain import claim_form, claim_note, explain, line_table
     from vascular.loading import load_anatomy
 
+    if args.from_note:
+        _code_note(args, out)
+        return
+    if args.case is None:
+        raise UsageError("give a case file, or --from-note NOTE (see 'vascular code --help')")
     case = _read_case(args.case)
     explained = explain(case, load_anatomy(args.data))
     result = explained.result
@@ -372,6 +393,61 @@ def _ncci_check(args: argparse.Namespace, data: dict[str, Any], result: Any) -> 
         return checker.check(result, case)
     finally:
         checker.close()
+
+
+def _noted(args: argparse.Namespace, source: str) -> tuple[Any, str, Anatomy]:
+    """The reading of a note file, its text and the atlas; a note that gives no case is refused."""
+    from vascular.errors import NoteError
+    from vascular.loading import load_anatomy
+    from vascular.reading import read_note
+    from vascular.reading.report import note_text
+
+    text = note_text(source)
+    anatomy = load_anatomy(args.data)
+    reading = read_note(text, anatomy)
+    if reading.case is None:
+        found = ", ".join(p.name.lower() for p in reading.placements) or "none"
+        why = reading.findings[-1].message if reading.findings else ""
+        raise NoteError(
+            f"{source}: no case can be proposed: {why} (placements read: {found}). "
+            + reading.queries_text()
+        )
+    return reading, text, anatomy
+
+
+def _read(args: argparse.Namespace, out: TextIO) -> None:
+    from vascular.reading.report import reading_text
+
+    reading, text, _ = _noted(args, args.note)
+    if args.queries:
+        data = [q.to_json() for q in reading.queries]
+        _emit(out, args, {"schema_version": 1, "queries": data}, reading.queries_text())
+        return
+    _emit(out, args, reading.to_json(), reading_text(reading, text))
+
+
+def _code_note(args: argparse.Namespace, out: TextIO) -> None:
+    from vascular.explain import claim_form, claim_note, explain, line_table
+    from vascular.reading.report import evidence_text
+
+    if args.case is not None:
+        raise UsageError("give either a case file or --from-note NOTE, not both")
+    reading, text, anatomy = _noted(args, args.from_note)
+    explained = explain(reading.case, anatomy)
+    result = explained.result
+    if args.json:
+        _emit(out, args, {**result.to_json(), "note": reading.to_json()}, "")
+        return
+    views: dict[str, Callable[[], str]] = {
+        "table": lambda: (
+            line_table(result, anatomy, None, _width(out))
+            + "\n"
+            + evidence_text(result, reading, anatomy, text)
+        ),
+        "lines": lambda: claim_form(result),
+        "note": lambda: claim_note(explained),
+    }
+    _emit(out, args, None, views[args.format]())
 
 
 def _explain(args: argparse.Namespace, out: TextIO) -> None:
@@ -704,6 +780,7 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace, TextIO], int | None]] = {
     "validate": _validate,
     "schema": _schema,
     "tui": _tui,
+    "read": _read,
     "ncci": lambda args, out: args.ncci_handler(args, out),
     "batch": lambda args, out: args.batch_handler(args, out),
     "audit": lambda args, out: args.batch_handler(args, out),

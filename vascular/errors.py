@@ -18,6 +18,7 @@ __all__ = [
     "CaseFileError",
     "CaseProblem",
     "DataProblem",
+    "NoteError",
     "UnknownVariantError",
     "UnknownVesselError",
     "VascularError",
@@ -185,3 +186,7 @@ class CaseError(VascularError):
 
 class CaseFileError(VascularError):
     """A case file that cannot be used: unreadable, not JSON, or not one JSON object."""
+
+
+class NoteError(VascularError):
+    """A procedure note that cannot be read: empty, binary, too long, or not a vascular note."""

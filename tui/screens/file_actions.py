@@ -110,6 +110,26 @@ class FileActions:
             return
         self.screen.show(said)
 
+    def read_note(self) -> None:
+        """Read a procedure note into a case: the proposal beside the note, step by step."""
+        from tui.screens.note_screen import NoteScreen
+
+        def used(case: Case | None) -> None:
+            if case is not None:
+                count = len(case.placements)
+                self.screen.show(
+                    self.session.apply(
+                        case,
+                        f"Case read from the note: {len(case.accesses)} access(es), {count} "
+                        "placement(s); the note is kept with the case (Undo brings back the "
+                        "previous case).",
+                    )
+                )
+
+        self.screen.app.push_screen(
+            NoteScreen(self.session.anatomy, self.session.case.note or ""), used
+        )
+
     def save_case(self) -> None:
         """Save to the case's file (asks for one the first time)."""
         path = self.session.document.path
