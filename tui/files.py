@@ -9,8 +9,6 @@ marked for the coder to fix (`tui.coding`).
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import Literal
 
@@ -24,6 +22,7 @@ from vascular import (
     claim_form,
     claim_note,
     parse_case,
+    write_replacing,
 )
 from vascular import case_json as _library_case_json
 
@@ -56,26 +55,7 @@ def write_atomically(path: Path, text: str) -> None:
     Raises:
         OSError: the folder cannot be written; the target is left as it was.
     """
-    path = path.expanduser()
-    folder = path.parent if str(path.parent) else Path(".")
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        os.chmod(temporary, path.stat().st_mode & 0o777 if path.exists() else _default_mode())
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def _default_mode() -> int:
-    """The mode a new file gets under the current umask (mkstemp's is owner-only)."""
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
+    write_replacing(path.expanduser(), text)
 
 
 def read_case(path: Path, anatomy: Anatomy) -> Case:

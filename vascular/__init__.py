@@ -66,6 +66,7 @@ if TYPE_CHECKING:
     from vascular.names import NameReading, Role, Suggestion, slug
     from vascular.reading import NoteReading, read_note
     from vascular.records import Tree, Variant, Vessel
+    from vascular.replacing import write_replacing
     from vascular.reports import diagnostic_reasons, intervention_report, intervention_territory
     from vascular.results import (
         CodeLine,
@@ -174,6 +175,7 @@ __all__ = [
     "session_record",
     "slug",
     "training_levels",
+    "write_replacing",
     "written",
 ]
 
@@ -245,6 +247,7 @@ _WHERE: dict[str, str] = {
     "read_anatomy": "vascular.loading",
     "readings": "vascular.traversal",
     "slug": "vascular.names",
+    "write_replacing": "vascular.replacing",
     "written": "vascular.explain",
     "TreeRecord": "vascular.models",
     "VariantRecord": "vascular.models",

@@ -13,13 +13,14 @@ an NCCI database that is not ours), 3 internal error, 130 interrupted.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
-import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, Any, TextIO
+
+from vascular.replacing import replacing, write_replacing
 
 __all__ = ["EXIT_SOME_ERRORS", "add_ncci_arguments", "add_parser", "ncci_settings", "run"]
 
@@ -143,9 +144,9 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         outcomes.close()  # stop the workers, also when interrupted
     summary.finish()
     if args.summary_json:
-        _write_atomically(args.summary_json, json.dumps(summary.to_json(), indent=2) + "\n")
+        write_replacing(Path(args.summary_json), json.dumps(summary.to_json(), indent=2) + "\n")
     if args.summary_csv:
-        _write_atomically(args.summary_csv, summary.csv())
+        write_replacing(Path(args.summary_csv), summary.csv())
     report = json.dumps(summary.to_json()) if args.json_summary else summary.text()
     sys.stderr.write(report + "\n")
     return EXIT_SOME_ERRORS if summary.failed else 0
@@ -157,46 +158,22 @@ class _Output:
     def __init__(self, path: str | None, stdout: TextIO) -> None:
         self.path = Path(path) if path else None
         self.stream: IO[str] = stdout
-        self.temporary: Path | None = None
+        self._file: contextlib.AbstractContextManager[IO[str]] | None = None
 
     def __enter__(self) -> _Output:
         if self.path is not None:
-            handle, name = tempfile.mkstemp(
-                prefix=f".{self.path.name}.", suffix=".part", dir=self.path.parent or "."
-            )
-            self.temporary = Path(name)
-            self.stream = os.fdopen(handle, "w", encoding="utf-8")
+            self._file = replacing(self.path)
+            self.stream = self._file.__enter__()
         return self
 
     def write(self, text: str) -> None:
         self.stream.write(text + "\n")
 
-    def __exit__(self, kind: type[BaseException] | None, *rest: object) -> None:
-        if self.temporary is None or self.path is None:
+    def __exit__(self, *exc: Any) -> None:
+        if self._file is None:
             self.stream.flush()
             return
-        try:
-            if kind is None:
-                self.stream.flush()
-                os.fsync(self.stream.fileno())
-            self.stream.close()
-            if kind is None:
-                os.replace(self.temporary, self.path)
-        finally:
-            if self.temporary.exists():
-                self.temporary.unlink()
-
-
-def _write_atomically(path: str, text: str) -> None:
-    target = Path(path)
-    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(name, target)
-    finally:
-        if os.path.exists(name):
-            os.unlink(name)
+        self._file.__exit__(*exc)
 
 
 class _Progress:

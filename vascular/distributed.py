@@ -23,7 +23,6 @@ machine, with the project installed and the input on a shared file system)::
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -33,6 +32,7 @@ from vascular.batch_input import Item
 from vascular.batch_summary import BatchSummary
 from vascular.claim_check import NcciSettings
 from vascular.frozen import record
+from vascular.replacing import replacing
 
 __all__ = ["Partition", "code_partition", "code_with_dask", "partitions"]
 
@@ -81,20 +81,14 @@ def code_partition(
     ensure_worker(options)  # the atlas is loaded once per worker process
     summary = BatchSummary(audit=options.audit, ncci=options.ncci is not None)
     target = Path(out_dir) / f"part-{partition.index:05d}.jsonl"
-    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=out_dir)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            chunk: list[Item] = []
-            for item in _items(partition):
-                chunk.append(item)
-                if len(chunk) >= chunk_size:
-                    _write(code_chunk(chunk), out, summary)
-                    chunk = []
-            _write(code_chunk(chunk), out, summary)
-        os.replace(name, target)
-    finally:
-        if os.path.exists(name):
-            os.unlink(name)
+    with replacing(target) as out:
+        chunk: list[Item] = []
+        for item in _items(partition):
+            chunk.append(item)
+            if len(chunk) >= chunk_size:
+                _write(code_chunk(chunk), out, summary)
+                chunk = []
+        _write(code_chunk(chunk), out, summary)
     summary.finish()
     return summary
 

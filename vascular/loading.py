@@ -145,18 +145,12 @@ def _read_cache(file: Path, path: Path) -> Anatomy | None:
 
 
 def _write_cache(file: Path, anatomy: Anatomy) -> None:
-    import tempfile
+    from vascular.replacing import replacing
 
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=".atlas-", suffix=".tmp", dir=file.parent)
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(_CACHE_FORMAT)
-                pickle.dump(anatomy, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, file)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        with replacing(file, "wb") as stream:
+            stream.write(_CACHE_FORMAT)
+            pickle.dump(anatomy, stream, protocol=pickle.HIGHEST_PROTOCOL)
     except OSError:
         return

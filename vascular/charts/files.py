@@ -6,9 +6,7 @@ The one module of the package that does I/O (the command line calls it).
 from __future__ import annotations
 
 import json
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +15,7 @@ from vascular.charts.printing import CHART_FORMATS, ChartFormat, chart_document
 from vascular.charts.sheets import ExerciseSheet, SheetInputError, sheet_html, sheet_pdf
 from vascular.errors import VascularError
 from vascular.family import FamilyChart
+from vascular.replacing import write_replacing
 
 __all__ = [
     "SHEET_FORMATS",
@@ -55,22 +54,7 @@ def write_atomically(path: Path, data: bytes) -> Path:
     directory = path.parent if str(path.parent) else Path()
     if not directory.is_dir():
         raise OutputFormatError(f"cannot write {path}: the folder {directory} does not exist")
-    descriptor, temporary = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-        os.chmod(temporary, 0o666 & ~_umask())  # as an ordinary new file, not mkstemp's 0600
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return path
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
+    return write_replacing(path, data)
 
 
 def write_chart(anatomy: Anatomy, chart: FamilyChart, path: Path, paper: str = "a4") -> Path:

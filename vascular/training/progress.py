@@ -12,11 +12,11 @@ import csv
 import io
 import json
 import os
-import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from vascular.replacing import write_replacing
 from vascular.training.errors import ProgressFileError
 from vascular.training.session import QuizSession
 
@@ -159,18 +159,7 @@ class ProgressFile:
     def _write(self, text: str) -> None:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(
-                dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".tmp"
-            )
-            try:
-                with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                    stream.write(text)
-                    stream.flush()
-                    os.fsync(stream.fileno())
-                os.replace(temporary, self.path)
-            except BaseException:
-                Path(temporary).unlink(missing_ok=True)
-                raise
+            write_replacing(self.path, text)
         except OSError as error:
             raise ProgressFileError(
                 f"cannot write the progress file {self.path}: {error.strerror or error}"
