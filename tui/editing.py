@@ -48,18 +48,20 @@ def _rebuild(
     constructs: list[str] | None = None,
     interventions: list[Intervention] | None = None,
 ) -> Case:
-    """The case with some parts replaced, validated again (an empty case stays unvalidated)."""
+    """The case with some parts replaced, validated again (an empty case stays unvalidated).
+
+    Every field not named here (the note, the billed lines, the other claim codes, the date of
+    service and the setting) is kept as it is: an edit never drops what the case file held.
+    """
     new_accesses = list(case.accesses) if accesses is None else accesses
     new_placements = list(case.placements) if placements is None else placements
     new_variants = list(case.variants) if variants is None else variants
-    new_options = case.options if options is None else options
-    new_name = name if renamed else case.name
-    built = Case(
-        name=new_name,
+    built = case.replace(
+        name=name if renamed else case.name,
         accesses=tuple(new_accesses),
         placements=tuple(new_placements),
         variants=tuple(new_variants),
-        options=new_options,
+        options=case.options if options is None else options,
         constructs=tuple(case.constructs if constructs is None else constructs),
         interventions=tuple(case.interventions if interventions is None else interventions),
     )

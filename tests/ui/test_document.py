@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -135,6 +136,33 @@ class TestEditing:
             ("bovine_arch",),
             "Teaching case",
         )
+
+    def test_every_edit_keeps_the_note_the_claim_and_the_date(self) -> None:
+        kept = {
+            "note": "Right CFA access; celiac and common hepatic selected.",
+            "date_of_service": "2026-08-03",
+            "setting": "hospital",
+            "billed": [{"code": "36246"}],
+            "claim_codes": [{"code": "75726", "modifiers": ["26"]}],
+        }
+        case = parse_case({**_case().to_json(), **kept})
+        expected = {key: case.to_json()[key] for key in kept}
+        edits: list[Callable[[Case], Case]] = [
+            lambda c: editing.add_access(c, "left_radial_artery"),
+            lambda c: editing.add_placement(c, "celiac_trunk", "A"),
+            lambda c: editing.replace_vessel(c, 0, "superior_mesenteric_artery"),
+            lambda c: editing.move_placement(c, 0, 1),
+            lambda c: editing.set_imaging(c, 0, True),
+            lambda c: editing.toggle_sampling(c, 0),
+            lambda c: editing.set_options(c, Options(order_from="aorta")),
+            lambda c: editing.set_variants(c, ["bovine_arch"]),
+            lambda c: editing.rename(c, "Report 7"),
+            lambda c: editing.remove_placement(c, 0),
+        ]
+        for edit in edits:
+            case = edit(case)
+            data = case.to_json()
+            assert {key: data.get(key) for key in kept} == expected
 
 
 @pytest.fixture(scope="module")
