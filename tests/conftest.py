@@ -18,6 +18,12 @@ os.environ.setdefault(
     "VASCULAR_CACHE_DIR", str(Path(tempfile.gettempdir()) / "vascular-test-cache")
 )
 
+# the NCCI database: never the user's own (the NCCI tests build theirs; the app's tests see none
+# unless they hand one in)
+os.environ["VASCULAR_NCCI_DB"] = str(
+    Path(tempfile.gettempdir()) / "vascular-test-no-ncci" / "absent" / "ncci.sqlite3"
+)
+
 DATA = Path(__file__).parent / "data"
 MINI_DIR = DATA / "mini_anatomy"
 INVALID_DIR = DATA / "invalid"

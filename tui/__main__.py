@@ -1,4 +1,4 @@
-"""`vascular-tui [CASE.json] [--data DIR]`: open the coder's app on the embedded atlas."""
+"""`vascular-tui [CASE.json] [--data DIR] [--ncci-db FILE]`: the app on the embedded atlas."""
 
 from __future__ import annotations
 
@@ -18,6 +18,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--recover", action="store_true", help="open the last discarded case (kept at each discard)"
     )
+    parser.add_argument(
+        "--ncci-db",
+        type=Path,
+        metavar="FILE",
+        help="the NCCI database the claim is checked against (default: $VASCULAR_NCCI_DB or the "
+        "one 'vascular ncci import' fills)",
+    )
     args = parser.parse_args(argv)
     try:
         from tui.app import make_app
@@ -26,7 +33,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"vascular-tui: the app needs Textual: pip install 'vascular-coding[tui]' ({error})\n"
         )
         return 2
-    make_app(case_path=args.case, data_dir=args.data, recover=args.recover).run()
+    make_app(
+        case_path=args.case, data_dir=args.data, recover=args.recover, ncci_db=args.ncci_db
+    ).run()
     return 0
 
 

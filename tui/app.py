@@ -45,6 +45,7 @@ class VascularApp(App[None]):
         data_dir: Path | None = None,
         cursor_blink: bool = True,
         recover: bool = False,
+        ncci_db: Path | None = None,
     ) -> None:
         """An app over `anatomy` (default: the embedded atlas, or the one in `data_dir`).
 
@@ -55,8 +56,10 @@ class VascularApp(App[None]):
             data_dir: another anatomy data directory.
             cursor_blink: whether text cursors blink (every input reads this when it is built).
             recover: open the last discarded case at start.
+            ncci_db: the NCCI database claims are checked against (default: the default one).
         """
         super().__init__()
+        self._ncci_db = ncci_db
         self.cursor_blink = cursor_blink
         self._anatomy = anatomy
         self._case_path = case_path
@@ -98,6 +101,7 @@ class VascularApp(App[None]):
         return next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
 
     def _atlas_ready(self, anatomy: Anatomy) -> None:
+        from tui.claim import ClaimWatch
         from tui.screens.main import MainScreen
         from tui.session import CaseSession, Said
 
@@ -116,7 +120,10 @@ class VascularApp(App[None]):
                     f"No autosave: the state folder cannot be written ({error}).", "error"
                 )
         self.push_screen(
-            MainScreen(CaseSession(anatomy, state, autosave), partial(self._start, problem))
+            MainScreen(
+                CaseSession(anatomy, state, autosave, ClaimWatch(self._ncci_db)),
+                partial(self._start, problem),
+            )
         )
 
     def _start(self, problem: Said | None, screen: MainScreen) -> None:
@@ -168,6 +175,7 @@ def make_app(
     cursor_blink: bool = True,
     recover: bool = False,
     autosave: bool = True,
+    ncci_db: Path | None = None,
 ) -> VascularApp:
     """The app, as the entry point and the tests build it.
 
@@ -179,6 +187,8 @@ def make_app(
         cursor_blink: whether text cursors blink (off for snapshots).
         recover: open the last discarded case at start.
         autosave: keep autosaves at all (off for benchmarks).
+        ncci_db: the NCCI database claims are checked against (default: $VASCULAR_NCCI_DB or the
+            user's data folder; `vascular ncci import` fills it).
     """
     state = StateFolder(state_dir or state_folder()) if autosave else None
-    return VascularApp(anatomy, case_path, state, data_dir, cursor_blink, recover)
+    return VascularApp(anatomy, case_path, state, data_dir, cursor_blink, recover, ncci_db)

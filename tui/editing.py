@@ -8,11 +8,13 @@ is decided by the library (`tui.screens.main` refuses an edit the engine rejects
 from __future__ import annotations
 
 import string
+from dataclasses import dataclass
 from typing import Any
 
 from vascular import Access, Case, Direction, Intervention, Options, Placement, parse_case
 
 __all__ = [
+    "CaseSettings",
     "access_id",
     "access_ids",
     "add_access",
@@ -28,12 +30,29 @@ __all__ = [
     "replace_intervention",
     "replace_vessel",
     "set_access_of",
+    "set_claim",
     "set_constructs",
     "set_imaging",
     "set_options",
     "set_variants",
     "toggle_sampling",
 ]
+
+
+@dataclass(frozen=True)
+class CaseSettings:
+    """What the settings dialog (F2) sets, all saved with the case."""
+
+    name: str | None
+    options: Options
+    variants: list[str]
+    constructs: list[str]
+    date_of_service: str | None = None
+    """The date of service, for the NCCI check (YYYY-MM-DD)."""
+    setting: str | None = None
+    """Whose claim, for the NCCI check: practitioner or hospital (None: practitioner)."""
+    claim_codes: tuple[dict[str, Any], ...] = ()
+    """The other codes on the same claim, as case JSON."""
 
 
 def _rebuild(
@@ -231,3 +250,26 @@ def remove_intervention(case: Case, index: int) -> Case:
 def set_constructs(case: Case, constructs: list[str]) -> Case:
     """Change the connections made by earlier procedures (a TIPS, a dialysis fistula or graft)."""
     return _rebuild(case, constructs=constructs)
+
+
+def set_claim(
+    case: Case,
+    date_of_service: str | None,
+    setting: str | None,
+    claim_codes: list[dict[str, Any]],
+) -> Case:
+    """The claim the NCCI check reads: the date of service, the setting, the other claim codes.
+
+    Raises:
+        CaseError: a field the library refuses (a date that is not one, a code that is not five
+            characters), each problem naming its field.
+    """
+    fields = {"date_of_service": date_of_service, "setting": setting, "claim_codes": claim_codes}
+    # an empty case is not a valid one (it has no access): check the fields on a stand-in
+    base = case.to_json() if case.accesses else {"accesses": [{"vessel": "stand-in"}]}
+    checked = parse_case({**base, **fields})
+    return case.replace(
+        date_of_service=checked.date_of_service,
+        setting=checked.setting,
+        claim_codes=checked.claim_codes,
+    )

@@ -13,6 +13,7 @@ from typing import Literal
 
 from tui import editing
 from tui.autosave import Autosave, StateFolder
+from tui.claim import ClaimShown, ClaimWatch
 from tui.coding import Coding, code, problem_index
 from tui.document import CaseDocument
 from tui.said import Said
@@ -23,10 +24,10 @@ from vascular import (
     Access,
     Anatomy,
     Case,
+    CaseError,
     CaseProblem,
     Direction,
     Explained,
-    Options,
     Reading,
     VascularError,
     readings,
@@ -35,7 +36,7 @@ from vascular import (
 __all__ = ["CaseSession", "Said", "Selection"]
 
 Selection = tuple[
-    Literal["access", "placement", "line", "included", "intervention", "construct"], int
+    Literal["access", "placement", "line", "claim", "included", "intervention", "construct"], int
 ]
 
 
@@ -43,10 +44,21 @@ class CaseSession:
     """The case document, its coding, the selection, and the autosave of one window."""
 
     def __init__(
-        self, anatomy: Anatomy, state: StateFolder | None = None, autosave: Autosave | None = None
+        self,
+        anatomy: Anatomy,
+        state: StateFolder | None = None,
+        autosave: Autosave | None = None,
+        claims: ClaimWatch | None = None,
     ) -> None:
-        """A session over an atlas; `autosave` keeps unsaved work (None: nowhere)."""
+        """A session over an atlas; `autosave` keeps unsaved work (None: nowhere).
+
+        `claims` watches the NCCI database the claim is checked against (default: the default
+        database, `vascular.ncci_db_path`).
+        """
         self.anatomy = anatomy
+        self.claims = claims if claims is not None else ClaimWatch()
+        self.ncci = ClaimShown()
+        """The NCCI check of the case on screen, as the panels show it."""
         self.document = CaseDocument()
         self.files = SessionFiles(self, state, autosave)
         self.interventions = SessionInterventions(self)
@@ -84,7 +96,7 @@ class CaseSession:
 
     def rationale(self) -> tuple[str, list[str]]:
         """The title and the reasons for the reasoning panel."""
-        return rationale(self.anatomy, self.case, self.coding, self.selected)
+        return rationale(self.anatomy, self.case, self.coding, self.selected, self.ncci)
 
     def status(self) -> str:
         """Why the case has no code lines, for the codes panel (empty when it codes)."""
@@ -153,10 +165,16 @@ class CaseSession:
 
     def _changed(self, coding: Coding | None = None) -> None:
         self.coding = coding if coding is not None else code(self.case, self.anatomy)
+        self.recheck()
         ids = editing.access_ids(self.case)
         if self.current_access not in ids:
             self.current_access = ids[-1] if ids else None
         self.files.sync()
+
+    def recheck(self) -> None:
+        """Check the claim against the NCCI edits again (the database may have changed)."""
+        explained = self.explained
+        self.ncci = self.claims.check(self.case, explained.result if explained else None)
 
     def add_access(self, vessel: str, direction: Direction | None) -> Said:
         """A new puncture; it becomes the current access."""
@@ -302,19 +320,18 @@ class CaseSession:
         case = editing.replace_access(self.case, index, vessel, direction)
         return self.apply(case, f"Access {editing.access_ids(case)[index]} changed.")
 
-    def change_settings(
-        self,
-        name: str | None,
-        options: Options,
-        variants: list[str],
-        constructs: list[str] | None = None,
-    ) -> Said:
-        """The case's name, policy options, variants and (when given) constructs."""
-        case = editing.set_options(self.case, options)
-        case = editing.set_variants(case, variants)
-        if constructs is not None:
-            case = editing.set_constructs(case, constructs)
-        return self.apply(editing.rename(case, name), "Settings applied.")
+    def change_settings(self, settings: editing.CaseSettings) -> Said:
+        """The case's name, options, variants, constructs and claim (date, setting, codes)."""
+        case = editing.set_options(self.case, settings.options)
+        case = editing.set_variants(case, settings.variants)
+        case = editing.set_constructs(case, settings.constructs)
+        try:
+            case = editing.set_claim(
+                case, settings.date_of_service, settings.setting, list(settings.claim_codes)
+            )
+        except CaseError as error:
+            return Said(f"Not done: {error}", "error")
+        return self.apply(editing.rename(case, settings.name), "Settings applied.")
 
     def undo(self) -> Said:
         """Undo the last change (a New or an Open too)."""

@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from tui import interventions as intervening
+from tui.claim import ClaimShown
 from tui.coding import Coding, problem_index
 from vascular import (
     Anatomy,
@@ -127,9 +128,16 @@ def added_message(
 
 
 def rationale(
-    anatomy: Anatomy, case: Case, coding: Coding, selected: tuple[str, int] | None
+    anatomy: Anatomy,
+    case: Case,
+    coding: Coding,
+    selected: tuple[str, int] | None,
+    ncci: ClaimShown | None = None,
 ) -> tuple[str, list[str]]:
-    """The reasoning panel: the selected placement or line, or why the case does not code."""
+    """The reasoning panel: the selected placement or line, or why the case does not code.
+
+    A claim line's reasons end with what the NCCI check says of it (`ncci`), when given.
+    """
     kind, index = selected or ("line", 0)
     if coding.problems:
         return _problems(anatomy, case, coding.problems, kind, index)
@@ -149,13 +157,41 @@ def rationale(
         found = _intervention_rationale(explained, case, kind, index)
         if found is not None:
             return found
+    if kind == "access" and index < len(case.accesses):
+        return _access_rationale(explained, case, index)
+    if kind == "claim" and index < len(case.claim_codes):
+        other = case.claim_codes[index]
+        modifiers = "".join(f"-{m}" for m in other.modifiers)
+        reasons = [
+            "On the same claim as the coded lines (the settings, F2): the tool does not code it, "
+            "it checks it with them against the NCCI edits.",
+            *(ncci.line_reasons(len(result.lines) + index) if ncci else ()),
+        ]
+        return f"Other claim code {other.code}{modifiers} x{other.units}", reasons
     if result.lines and kind == "line" and index < len(result.lines):
         line = result.lines[index]
         return (
             f"{line.label} x{line.units}: {headline(line, explained.anatomy)}",
-            [*line.rationale, *result.warnings],
+            [*line.rationale, *result.warnings, *(ncci.line_reasons(index) if ncci else ())],
         )
     return "No code lines", list(result.warnings) or ["Nothing coded yet."]
+
+
+def _access_rationale(explained: Explained, case: Case, index: int) -> tuple[str, list[str]]:
+    """An access row: where the puncture was, and the claim lines coded through it."""
+    access = case.accesses[index]
+    ident = access.id or "A"
+    anatomy = explained.anatomy
+    way = access.direction or "toward the heart"
+    lines = [
+        f"{written(line, anatomy)}: {headline(line, anatomy)}"
+        for line in explained.result.lines
+        if line.access == ident
+    ]
+    if not lines:
+        lines = ["No claim line through this access yet: add the vessels the catheter entered."]
+    name = names_of(anatomy, case, explained).get(access.vessel, access.vessel)
+    return f"Access {ident}: {name}, {way}", lines
 
 
 def _problems(

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
         MAX_NOTE_CHARS,
         TERRITORIES,
         Access,
+        BilledLine,
         Case,
         Diagnostic,
         Direction,
@@ -27,6 +28,13 @@ if TYPE_CHECKING:
         case_data,
         case_json,
         parse_case,
+    )
+    from vascular.claim_check import (
+        ClaimChecker,
+        ClaimNcci,
+        NcciSettings,
+        hit_words,
+        ncci_db_path,
     )
     from vascular.errors import (
         AmbiguousVesselError,
@@ -102,6 +110,7 @@ __all__ = [
     "AmbiguousVesselError",
     "Anatomy",
     "AnatomyDataError",
+    "BilledLine",
     "Case",
     "CaseError",
     "CaseFileError",
@@ -189,11 +198,15 @@ __all__ += [
     "position_words",
 ]
 
+# The NCCI check of a coded claim (the edits themselves: vascular.ncci).
+__all__ += ["ClaimChecker", "ClaimNcci", "NcciSettings", "hit_words", "ncci_db_path"]
+
 _WHERE: dict[str, str] = {
     "Access": "vascular.case",
     "AmbiguousVesselError": "vascular.errors",
     "Anatomy": "vascular.anatomy",
     "AnatomyDataError": "vascular.errors",
+    "BilledLine": "vascular.case",
     "Case": "vascular.case",
     "CaseError": "vascular.errors",
     "CaseFileError": "vascular.errors",
@@ -279,6 +292,11 @@ _WHERE |= {
     "NoteReading": "vascular.reading",
     "read_note": "vascular.reading",
     "MAX_NOTE_CHARS": "vascular.case",
+    "ClaimChecker": "vascular.claim_check",
+    "ClaimNcci": "vascular.claim_check",
+    "NcciSettings": "vascular.claim_check",
+    "hit_words": "vascular.claim_check",
+    "ncci_db_path": "vascular.claim_check",
 }
 """Where each public name lives: `import vascular` loads nothing else until a name is used, so
 the command line pays only for what a command needs."""

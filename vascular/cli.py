@@ -219,6 +219,12 @@ def _parser() -> argparse.ArgumentParser:
     tui.add_argument(
         "--recover", action="store_true", help="open the last discarded case (kept at each discard)"
     )
+    tui.add_argument(
+        "--ncci-db",
+        metavar="FILE",
+        help="the NCCI database the claim is checked against (default: $VASCULAR_NCCI_DB or the "
+        "one 'vascular ncci import' fills)",
+    )
     return parser
 
 
@@ -759,6 +765,7 @@ def _tui(args: argparse.Namespace, out: TextIO) -> None:
     argv += [args.case] if args.case else []
     argv += ["--data", args.data] if args.data else []
     argv += ["--recover"] if args.recover else []
+    argv += ["--ncci-db", args.ncci_db] if args.ncci_db else []
     out.flush()
     os.execv(sys.executable, argv)
 

@@ -17,6 +17,7 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 
 from tests.ui.conftest import (
+    NCCI_CASE,
     SIZE,
     add_access,
     add_placement,
@@ -248,3 +249,18 @@ class TestOtherScreens:
             await settle(pilot)
 
         assert snap_compare(app, run_before=run_before, terminal_size=SIZE)
+
+
+class TestNcci:
+    def test_a_claim_an_edit_denies(
+        self, snap_compare: SnapCompare, atlas: Anatomy, workdir: Path, state: Path, q3_db: Path
+    ) -> None:
+        """With an NCCI database (the synthetic 2026 Q3 files): codes 36247, 36245-59 and the other
+        claim code 36246 marked ⚠ in yellow; under them, on a yellow band, that 1 edit denies a
+        line (36246 is the column 2 code of 36247, indicator 1); the reasoning for 36247 ends with
+        each PTP and MUE edit in force: 36247/36245 bypassed by 59, 36247/36246 denied."""
+        path = workdir / "case.json"
+        case = {**NCCI_CASE, "date_of_service": "2026-08-03", "claim_codes": [{"code": "36246"}]}
+        path.write_text(json.dumps(case), encoding="utf-8")
+        app = build(atlas, state, case_path=Path(path.name), ncci_db=q3_db)
+        assert snap_compare(app, run_before=settle, terminal_size=(150, 48))

@@ -10,13 +10,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tui import naming
+from tui.editing import CaseSettings
 from tui.screens.access_dialog import AccessDialog
 from tui.screens.confirm_dialog import ConfirmDialog
 from tui.screens.imaging_dialog import ImagingDialog
 from tui.screens.intervention_dialog import InterventionDialog
 from tui.screens.settings import SettingsScreen
 from tui.session import Said
-from vascular import Anatomy, Direction, Intervention, Options, VascularError, position_of
+from vascular import Anatomy, Direction, Intervention, VascularError, position_of
 
 if TYPE_CHECKING:
     from tui.screens.main import MainScreen
@@ -229,9 +230,9 @@ class EditActions:
     def settings(self) -> None:
         """Case name, options and variants."""
 
-        def chosen(settings: tuple[str | None, Options, list[str], list[str]] | None) -> None:
+        def chosen(settings: CaseSettings | None) -> None:
             if settings is not None:
-                self.screen.show(self.session.change_settings(*settings))
+                self.screen.show(self.session.change_settings(settings))
 
         self.screen.app.push_screen(SettingsScreen(self.session.case, self.anatomy), chosen)
 

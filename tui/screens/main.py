@@ -48,6 +48,7 @@ class Panels:
     case: CaseView
     status: Static
     codes: CodeTable
+    ncci: Static
     rationale: RationaleView
     message: MessageLine
 
@@ -81,8 +82,9 @@ class MainScreen(Screen[None]):
                 yield Label("Case", classes="panel-title")
                 yield CaseView(id="case")
                 yield Label("Codes", classes="panel-title")
-                yield Static("", id="codes-status")
+                yield Static("", id="codes-status", markup=False)
                 yield CodeTable(id="codes")
+                yield Static("", id="codes-ncci", markup=False)
                 yield Label("Reasoning", classes="panel-title")
                 yield RationaleView(id="rationale")
         yield MessageLine(id="message")
@@ -96,6 +98,7 @@ class MainScreen(Screen[None]):
             self.query_one(CaseView),
             self.query_one("#codes-status", Static),
             self.query_one(CodeTable),
+            self.query_one("#codes-ncci", Static),
             self.query_one(RationaleView),
             self.query_one(MessageLine),
         )
@@ -134,7 +137,7 @@ class MainScreen(Screen[None]):
             session.row_problems(),
             session.interventions.readings(),
         )
-        if session.selected and session.selected[0] not in ("line", "included"):
+        if session.selected and session.selected[0] not in ("line", "claim", "included"):
             kind, index = session.selected
             case_view.select_row(kind, index)
         status = self.panels.status
@@ -147,11 +150,21 @@ class MainScreen(Screen[None]):
             result.lines if result else [],
             explained.anatomy if explained else None,
             result.included_lines if result else (),
+            session.ncci.marked,
+            session.case.claim_codes if result else (),
         )
+        ncci = self.panels.ncci
+        summary = session.ncci.summary
+        if str(ncci.content) != summary:
+            ncci.update(summary)
+        ncci.display = bool(summary)
+        ncci.set_class(session.ncci.warning, "-warning")
         if session.selected and session.selected[0] == "line" and result and result.lines:
             codes.move_cursor(row=min(session.selected[1], len(result.lines) - 1))
-        if session.selected and session.selected[0] == "included" and result:
-            codes.select_included(session.selected[1])
+        if session.selected and result:
+            kind, index = session.selected
+            if kind == "claim" or kind == "included":
+                codes.select_row(kind, index)
         found = session.tree_readings()
         if found is not None:
             self.panels.tree.set_readings(found)
@@ -217,5 +230,5 @@ class MainScreen(Screen[None]):
 
     @on(CodeTable.LineHighlighted)
     def _line_chosen(self, event: CodeTable.LineHighlighted) -> None:
-        self.session.select(("included" if event.included else "line", event.index))
+        self.session.select((event.kind, event.index))
         self.show_rationale()
