@@ -375,18 +375,23 @@ def _code(args: argparse.Namespace, out: TextIO) -> None:
         "lines": lambda: claim_form(result),
         "note": lambda: claim_note(explained),
     }
-    text = views[args.format]()
-    if ncci is not None:  # under the table or note; beside the bare claim lines, on stderr
-        from vascular.claim_check import ncci_text
-
-        if args.format == "lines":
-            sys.stderr.write(ncci_text(ncci) + "\n")
-        else:
-            text += "\n\n" + ncci_text(ncci)
-    _emit(out, args, None, text)
+    _emit(out, args, None, _with_ncci(args, views[args.format](), ncci))
 
 
-def _ncci_check(args: argparse.Namespace, data: dict[str, Any], result: Any) -> dict[str, Any]:
+def _with_ncci(args: argparse.Namespace, text: str, ncci: dict[str, Any] | None) -> str:
+    """The NCCI check under the table or note; beside the bare claim lines, on stderr."""
+    if ncci is None:
+        return text
+    from vascular.claim_check import ncci_text
+
+    if args.format == "lines":
+        sys.stderr.write(ncci_text(ncci) + "\n")
+        return text
+    return text + "\n\n" + ncci_text(ncci)
+
+
+def _ncci_check(args: argparse.Namespace, data: Any, result: Any) -> dict[str, Any]:
+    """The NCCI check of a case (its JSON data or a `Case`) and its result, as JSON."""
     from vascular.batch_command import ncci_settings
     from vascular.case import parse_case
     from vascular.claim_check import ClaimChecker
@@ -441,8 +446,10 @@ def _code_note(args: argparse.Namespace, out: TextIO) -> None:
     reading, text, anatomy = _noted(args, args.from_note)
     explained = explain(reading.case, anatomy)
     result = explained.result
+    ncci = _ncci_check(args, reading.case, result) if args.ncci else None
     if args.json:
-        _emit(out, args, {**result.to_json(), "note": reading.to_json()}, "")
+        found = {"ncci": ncci} if ncci else {}
+        _emit(out, args, {**result.to_json(), "note": reading.to_json(), **found}, "")
         return
     views: dict[str, Callable[[], str]] = {
         "table": lambda: (
@@ -453,7 +460,7 @@ def _code_note(args: argparse.Namespace, out: TextIO) -> None:
         "lines": lambda: claim_form(result),
         "note": lambda: claim_note(explained),
     }
-    _emit(out, args, None, views[args.format]())
+    _emit(out, args, None, _with_ncci(args, views[args.format](), ncci))
 
 
 def _explain(args: argparse.Namespace, out: TextIO) -> None:

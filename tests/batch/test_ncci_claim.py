@@ -155,3 +155,25 @@ def test_a_database_that_is_not_ours_stops_the_batch_with_exit_2(
     assert status == 2
     assert out == ""
     assert "not an SQLite database" in err
+
+
+def test_code_from_a_note_checks_the_proposed_claim(
+    ncci_db: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from tests.reading.corpus import NOTES
+
+    note = str(NOTES / "02_gi_bleed_mesenteric.txt")
+    ncci = ["--ncci", "--ncci-db", str(ncci_db), "--date-of-service", "2026-08-03"]
+    status, out, _ = run(capsys, "code", "--from-note", note, "--json", *ncci)
+    assert status == 0
+    from_note = json.loads(out)
+    assert from_note["ncci"]["checked"]
+    # the same as coding the proposed case itself
+    _, proposal, _ = run(capsys, "read", "--json", note)
+    case = tmp_path / "case.json"
+    case.write_text(json.dumps(json.loads(proposal)["case"]), encoding="utf-8")
+    _, direct, _ = run(capsys, "code", str(case), "--json", *ncci)
+    assert from_note["ncci"] == json.loads(direct)["ncci"]
+    status, table, _ = run(capsys, "code", "--from-note", note, *ncci)
+    assert "Evidence for each line:" in table
+    assert "NCCI: PTP: practitioner 2026Q3" in table
