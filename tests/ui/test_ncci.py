@@ -284,3 +284,12 @@ class TestTypedClaimCodes:
     def test_a_word_not_written_as_a_code_is_named(self, typed: str) -> None:
         with pytest.raises(ValueError, match=rf"other claim code 2 \('{typed}'\)"):
             read_claim_codes(f"36246 {typed}")
+
+
+def test_the_readme_screenshots_are_written(tmp_path: Path) -> None:
+    from tests.ui.doc_screens import main as write_screens
+
+    assert write_screens([str(tmp_path)]) == 0
+    ncci = (tmp_path / "ncci-screen.svg").read_text(encoding="utf-8")
+    assert "1&#160;edit&#160;denies&#160;a&#160;line" in ncci  # Textual writes spaces as &#160;
+    assert (tmp_path / "main-screen.svg").stat().st_size > 10_000
