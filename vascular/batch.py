@@ -345,13 +345,14 @@ def _code_data(worker: _Worker, item: Item, data: dict[str, Any], head: dict[str
     elif options.audit:
         out["audit"] = None
     problems, unchecked = 0, False
-    if worker.checker is not None:
-        ncci = worker.checker.check(result, case)
-        out["ncci"] = ncci
-        problems, unchecked = ncci["problems"], not ncci["covered"]
+    text = json.dumps(out, separators=(",", ":"))
+    if worker.checker is not None:  # the check's text goes last, as "ncci" would
+        ncci, problems, covered = worker.checker.check_text(result, case)
+        text = f'{text[:-1]},"ncci":{ncci}}}'
+        unchecked = not covered
     return Outcome(
         item.line,
-        json.dumps(out, separators=(",", ":")),
+        text,
         None,
         tuple((line.code, line.units) for line in result.lines),
         differences,

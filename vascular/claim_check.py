@@ -83,6 +83,8 @@ class ClaimChecker:
         path = ncci_db_path(settings.db)
         self.path = path
         self._edits: NcciEdits | None = None
+        self._texts: dict[tuple[Any, ...], tuple[str, int, bool]] = {}
+        """The JSON text of each claim checked, by its lines, date and setting (bounded)."""
         self.missing: str | None = None
         if not path.is_file():
             self.missing = (
@@ -108,6 +110,30 @@ class ClaimChecker:
         checked, ``statement`` says why.
         """
         return self.claim(result, case).to_json()
+
+    def check_text(self, result: CodingResult, case: Case | None) -> tuple[str, int, bool]:
+        """`check` as compact JSON text, with its problem count and whether it was covered.
+
+        The same claim (lines, other claim codes, date, setting) on the same database gives the
+        same text, so each is kept (up to `_MEMO` claims, then the memo starts again): a batch of
+        many cases with the same lines checks and encodes each claim once.
+        """
+        key = (
+            tuple((line.code, line.modifiers, line.units) for line in result.lines),
+            tuple((o.code, o.modifiers, o.units) for o in (case.claim_codes if case else ())),
+            (case.date_of_service if case else None) or self.settings.date_of_service,
+            (case.setting if case else None) or self.settings.setting,
+        )
+        found = self._texts.get(key)
+        if found is None:
+            import json
+
+            data = self.check(result, case)
+            found = (json.dumps(data, separators=(",", ":")), data["problems"], data["covered"])
+            if len(self._texts) >= _MEMO:
+                self._texts.clear()
+            self._texts[key] = found
+        return found
 
     def claim(self, result: CodingResult, case: Case | None) -> ClaimNcci:
         """The NCCI check of the result's lines and the case's other claim codes.
@@ -205,6 +231,10 @@ class ClaimNcci:
         data["checked"] = True
         data["warnings"] = [{"kind": hit.kind, "message": hit.text()} for hit in self.problems]
         return data
+
+
+_MEMO = 50_000
+"""How many claims' check texts a checker keeps (a few KB each)."""
 
 
 def _lines_of(hit: PtpHit | MueHit) -> tuple[int, ...]:

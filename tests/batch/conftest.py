@@ -10,9 +10,8 @@ from typing import Any
 import pytest
 
 from benchmarks.cases import realistic_cases
-from tests.ncci.cms_files import q3_files
+from tests.ncci.cms_files import q3_database
 from vascular import load_anatomy
-from vascular.ncci import import_files
 
 MALFORMED = (
     '{"accesses": [ broken',
@@ -49,10 +48,7 @@ def _no_default_database(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Non
 @pytest.fixture(scope="session")
 def ncci_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A database holding the 2026 Q3 fixture quarter in CMS's layout."""
-    folder = tmp_path_factory.mktemp("cms")
-    db = folder / "ncci.sqlite3"
-    import_files(q3_files(folder), db)
-    return db
+    return q3_database(tmp_path_factory.mktemp("cms"))
 
 
 def read_lines(path: Path) -> list[dict[str, Any]]:

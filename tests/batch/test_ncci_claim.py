@@ -177,3 +177,29 @@ def test_code_from_a_note_checks_the_proposed_claim(
     status, table, _ = run(capsys, "code", "--from-note", note, *ncci)
     assert "Evidence for each line:" in table
     assert "NCCI: PTP: practitioner 2026Q3" in table
+
+
+def test_the_checkers_text_memo_tells_claims_apart(ncci_db: Path) -> None:
+    from vascular import code_case, load_anatomy, parse_case
+    from vascular.claim_check import ClaimChecker, NcciSettings
+
+    anatomy = load_anatomy()
+    checker = ClaimChecker(NcciSettings(str(ncci_db), "2026-08-03"))
+    try:
+        texts = []
+        for extra in (
+            {},
+            {"claim_codes": [{"code": "36246", "modifiers": ["XS"]}]},
+            {"date_of_service": "2025-01-02"},
+            {},
+        ):
+            case = parse_case({**CLAIM, **extra})
+            result = code_case(case, anatomy)
+            text, problems, covered = checker.check_text(result, case)
+            assert json.loads(text) == checker.check(result, case)
+            texts.append((text, problems, covered))
+        assert [t[1:] for t in texts] == [(1, True), (0, True), (0, False), (1, True)]
+        assert texts[0] == texts[3]
+        assert len({t[0] for t in texts}) == 3
+    finally:
+        checker.close()

@@ -251,3 +251,12 @@ def q4_files(folder: Path) -> list[Path]:
         ptp_zip(folder, "practitioner", "2026q4", "v323r0", PRA_Q4),
         mue_zip(folder, "practitioner", 2026, 4, "10-01-2026", PRA_MUE_Q4),
     ]
+
+
+def q3_database(folder: Path) -> Path:
+    """A database of the 2026 Q3 files, written and imported into `folder` (for other suites)."""
+    from vascular.ncci import import_files
+
+    db = folder / "ncci.sqlite3"
+    import_files(q3_files(folder), db)
+    return db

@@ -269,3 +269,22 @@ class TestBadInput:
         result = edits.check([("36247", [], 1), ("36246", "xs", 1)], Q3_DAY, "practitioner")
         assert [h.outcome for h in _ptp(result.hits)] == ["bypassed"]
         assert result.lines[1] == ("36246", ("XS",), 1)
+
+
+def test_a_look_up_kept_for_the_codes_still_reads_each_claims_modifiers(
+    edits: NcciEdits,
+) -> None:
+    def outcome(modifiers: list[str]) -> str:
+        found = edits.check(
+            [("36247", [], 1), ("36246", modifiers, 1)], "2026-08-03", "practitioner"
+        )
+        (hit,) = [h for h in found.hits if isinstance(h, PtpHit) and h.column2 == "36246"]
+        return hit.outcome
+
+    # the same codes, so the second and third checks reuse the rows of the first
+    assert [outcome([]), outcome(["XS"]), outcome([])] == ["denied", "bypassed", "denied"]
+    # another day is another look-up: Q4 deletes 36246/36245 as of 2026-09-30
+    later = edits.check([("36246", [], 1), ("36245", [], 1)], "2026-10-02", "practitioner")
+    assert not any(isinstance(h, PtpHit) and h.column2 == "36245" for h in later.hits)
+    earlier = edits.check([("36246", [], 1), ("36245", [], 1)], "2026-08-03", "practitioner")
+    assert any(isinstance(h, PtpHit) and h.column2 == "36245" for h in earlier.hits)

@@ -11,12 +11,11 @@ import pytest
 from textual.pilot import Pilot
 
 from tests.conftest import MINI_DIR
-from tests.ncci.cms_files import q3_files
+from tests.ncci.cms_files import q3_database
 from tui.app import VascularApp, make_app
 from tui.screens.main import MainScreen
 from tui.session import CaseSession
 from vascular import Anatomy, load_anatomy
-from vascular.ncci import import_files
 
 SIZE = (140, 44)
 
@@ -36,10 +35,7 @@ NCCI_CASE = {
 @pytest.fixture(scope="session")
 def q3_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An NCCI database of the synthetic 2026 Q3 files in CMS's layouts (36247/36246: PTP, 1)."""
-    folder = tmp_path_factory.mktemp("ncci")
-    db = folder / "ncci.sqlite3"
-    import_files(q3_files(folder), db)
-    return db
+    return q3_database(tmp_path_factory.mktemp("ncci"))
 
 
 @pytest.fixture
