@@ -113,10 +113,13 @@ class TestWithADatabase:
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
             assert "no date of service (set it in the settings, F2)" in str(_summary(app).render())
-            screen = await _open_settings(pilot)
-            screen.query_one("#settings-date").focus()
+            await _open_settings(pilot)
+            assert app.focused is not None
+            assert app.focused.id == "settings-name"  # the first field, ready to type in
+            await pilot.press("tab")  # to the date of service
             await type_text(pilot, "2026-08-03")
-            screen.query_one("#settings-claim-codes").focus()
+            await pilot.press("tab", "tab")  # past whose claim, to the other claim codes
+            assert app.focused.id == "settings-claim-codes"
             await type_text(pilot, "36246-xs 75726-26")
             await pilot.press("enter")
             await pilot.pause()

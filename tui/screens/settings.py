@@ -36,6 +36,8 @@ class SettingsScreen(ModalScreen[CaseSettings | None]):
     """Returns the `CaseSettings` or None; saved with the case."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    AUTO_FOCUS = "#settings-name"
+    """The first field, not the scrolling container around the fields."""
     DEFAULT_CSS = """
     #settings-constructs { height: auto; max-height: 8; }
     #settings-error { color: $text-error; height: auto; }
@@ -58,7 +60,7 @@ class SettingsScreen(ModalScreen[CaseSettings | None]):
                 yield Label("Date of service, for the NCCI check (YYYY-MM-DD)")
                 yield TextInput(
                     self.case.date_of_service or "",
-                    placeholder="2026-08-03",
+                    placeholder="YYYY-MM-DD",
                     id="settings-date",
                 )
                 yield Label("Whose claim, for the NCCI check")
@@ -74,7 +76,7 @@ class SettingsScreen(ModalScreen[CaseSettings | None]):
                 )
                 yield TextInput(
                     claim_codes_text(self.case),
-                    placeholder="75726-26 76937",
+                    placeholder="none; e.g. 75726-26 76937",
                     id="settings-claim-codes",
                 )
                 settings = self.anatomy.rules.settings(self.case.options)
