@@ -9,6 +9,7 @@ marked for the coder to fix (`tui.coding`).
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Literal
 
@@ -16,11 +17,13 @@ from vascular import (
     Anatomy,
     Case,
     CaseFileError,
+    ClaimNcci,
     Explained,
     VascularError,
     case_data,
     claim_form,
     claim_note,
+    ncci_text,
     parse_case,
     write_replacing,
 )
@@ -77,10 +80,20 @@ def read_case(path: Path, anatomy: Anatomy) -> Case:
         raise CaseFileError(f"{name}: {error}") from None
 
 
-def export_text(kind: ExportKind, explained: Explained) -> str:
-    """The result as JSON, as the claim lines, or as a claim note."""
+def export_text(kind: ExportKind, explained: Explained, ncci: ClaimNcci | None = None) -> str:
+    """The result as JSON, as the claim lines, or as a claim note.
+
+    With the NCCI check (`ncci`, when a database is there) the JSON gets ``ncci`` and the note the
+    check under it, as ``vascular code --ncci`` writes them; the claim lines stay bare.
+    """
     if kind == "json":
-        return explained.result.dumps() + "\n"
+        data = explained.result.to_json()
+        if ncci is not None:
+            data["ncci"] = ncci.to_json()
+        return json.dumps(data, indent=2) + "\n"
     if kind == "lines":
         return claim_form(explained.result) + "\n"
-    return claim_note(explained) + "\n"
+    note = claim_note(explained)
+    if ncci is not None:
+        note += "\n\n" + ncci_text(ncci.to_json())
+    return note + "\n"

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
         NcciSettings,
         hit_words,
         ncci_db_path,
+        ncci_text,
     )
     from vascular.errors import (
         AmbiguousVesselError,
@@ -199,7 +200,14 @@ __all__ += [
 ]
 
 # The NCCI check of a coded claim (the edits themselves: vascular.ncci).
-__all__ += ["ClaimChecker", "ClaimNcci", "NcciSettings", "hit_words", "ncci_db_path"]
+__all__ += [
+    "ClaimChecker",
+    "ClaimNcci",
+    "NcciSettings",
+    "hit_words",
+    "ncci_db_path",
+    "ncci_text",
+]
 
 _WHERE: dict[str, str] = {
     "Access": "vascular.case",
@@ -297,6 +305,7 @@ _WHERE |= {
     "NcciSettings": "vascular.claim_check",
     "hit_words": "vascular.claim_check",
     "ncci_db_path": "vascular.claim_check",
+    "ncci_text": "vascular.claim_check",
 }
 """Where each public name lives: `import vascular` loads nothing else until a name is used, so
 the command line pays only for what a command needs."""

@@ -106,6 +106,28 @@ class TestWithADatabase:
             assert claim is not None
             assert claim.to_json() == expected
 
+    async def test_the_exported_result_carries_the_check_as_code_ncci_json_does(
+        self,
+        atlas: Anatomy,
+        workdir: Path,
+        state: Path,
+        q3_db: Path,
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        path = _case_file(workdir, date_of_service="2026-08-03", claim_codes=[{"code": "36246"}])
+        monkeypatch.setenv("VASCULAR_NCCI_DB", str(q3_db))
+        out = io.StringIO()
+        assert cli(["code", str(path), "--ncci", "--json"], stdout=out) == 0
+        app = build(atlas, state, case_path=path, ncci_db=q3_db)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await pilot.press("f4")  # the JSON result is the first kind offered
+            await pilot.pause()
+            await pilot.press("enter")
+            await pilot.pause()
+        exported = json.loads((workdir / "case.result.json").read_text(encoding="utf-8"))
+        assert exported == json.loads(out.getvalue())
+
     async def test_a_date_typed_in_the_settings_starts_the_check(
         self, atlas: Anatomy, workdir: Path, state: Path, q3_db: Path
     ) -> None:

@@ -158,7 +158,8 @@ class FileActions:
                 return
             target, kind = choice
             try:
-                write_atomically(target, export_text(kind, explained))  # type: ignore[arg-type]
+                text = export_text(kind, explained, self.session.ncci.claim)  # type: ignore[arg-type]
+                write_atomically(target, text)
             except OSError as error:
                 self.screen.say(Said(f"Not exported: {error}", "error"))
                 return
