@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -54,8 +54,16 @@ class ClaimShown:
     """Why the claim was not checked (no database, one that cannot be read, no date)."""
     database: bool = False
     """Whether a database is there (the summary under the claim lines shows only then)."""
-    marked: frozenset[int] = field(default_factory=frozenset)
-    """The claim lines (0-based) an edit denies: a PTP column 2 line, units over an MUE."""
+
+    @property
+    def marked(self) -> frozenset[int]:
+        """The claim lines (0-based) an edit denies: a PTP column 2 line, units over an MUE."""
+        problems = self.claim.problems if self.claim is not None else ()
+        return frozenset(
+            line
+            for hit in problems
+            for line in ((hit.column2_line,) if hit.kind == "ptp" else hit.lines)
+        )
 
     @property
     def summary(self) -> str:
@@ -66,7 +74,7 @@ class ClaimShown:
         if claim is None or not claim.checked:
             return self.why_not if claim is None else f"NCCI: {claim.statement}"
         where = f"{claim.date_of_service}, {claim.setting}"
-        if not _loaded(claim):
+        if not claim.loaded:
             return f"NCCI ({where}): not checked: {claim.statement}"
         problems = claim.problems
         if problems:
@@ -96,18 +104,12 @@ class ClaimShown:
             return [self.why_not]
         if not claim.checked:
             return [f"NCCI: {claim.statement}"]
-        if not _loaded(claim):
+        if not claim.loaded:
             return [f"NCCI: not checked: {claim.statement}"]
         hits = claim.hits_on(line)
         if not hits:
             return [f"NCCI: no edit involves this line ({claim.statement})"]
         return [("NCCI ⚠ " if hit.is_problem else "NCCI: ") + hit_words(claim, hit) for hit in hits]
-
-
-def _loaded(claim: ClaimNcci) -> bool:
-    """Whether some edits (PTP or MUE) are loaded for the claim's date and setting."""
-    found = claim.found
-    return found is not None and (found.ptp_coverage.covered or found.mue_coverage.covered)
 
 
 def _short(claim: ClaimNcci, hit: PtpHit | MueHit) -> str:
@@ -149,12 +151,7 @@ class ClaimWatch:
             claim = self._checker.claim(result, case)
         except VascularError as error:
             return ClaimShown(why_not=f"NCCI: not checked: {error}", database=True)
-        marked = frozenset(
-            line
-            for hit in claim.problems
-            for line in ((hit.column2_line,) if hit.kind == "ptp" else hit.lines)
-        )
-        return ClaimShown(claim, database=True, marked=marked)
+        return ClaimShown(claim, database=True)
 
     def close(self) -> None:
         """Close the database."""

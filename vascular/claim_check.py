@@ -118,12 +118,8 @@ class ClaimChecker:
         same text, so each is kept (up to `_MEMO` claims, then the memo starts again): a batch of
         many cases with the same lines checks and encodes each claim once.
         """
-        key = (
-            tuple((line.code, line.modifiers, line.units) for line in result.lines),
-            tuple((o.code, o.modifiers, o.units) for o in (case.claim_codes if case else ())),
-            (case.date_of_service if case else None) or self.settings.date_of_service,
-            (case.setting if case else None) or self.settings.setting,
-        )
+        lines, _, day, setting = self._claim_of(result, case)
+        key = (tuple(lines), day, setting)
         found = self._texts.get(key)
         if found is None:
             import json
@@ -141,13 +137,7 @@ class ClaimChecker:
         Raises:
             NcciClaimError: the case's date of service is not a date.
         """
-        day = (case.date_of_service if case else None) or self.settings.date_of_service
-        setting = SETTINGS[(case.setting if case else None) or self.settings.setting]
-        lines = [(line.code, line.modifiers, line.units) for line in result.lines]
-        sources = [f"lines[{index}]" for index in range(len(lines))]
-        for index, other in enumerate(case.claim_codes if case else ()):
-            lines.append((other.code, other.modifiers, other.units))
-            sources.append(f"claim_codes[{index}]")
+        lines, sources, day, setting = self._claim_of(result, case)
         if self._edits is None:
             return ClaimNcci(False, self.missing or "", day, setting)
         if day is None:
@@ -162,6 +152,19 @@ class ClaimChecker:
             return ClaimNcci(False, "not checked against NCCI: no claim lines", day, setting)
         found = self._edits.check(lines, day, setting)
         return ClaimNcci(True, found.statement, day, setting, tuple(sources), found)
+
+    def _claim_of(
+        self, result: CodingResult, case: Case | None
+    ) -> tuple[list[tuple[str, tuple[str, ...], int]], list[str], str | None, str]:
+        """The claim's lines (coded, then the case's other codes), their sources, day and tables."""
+        day = (case.date_of_service if case else None) or self.settings.date_of_service
+        setting = SETTINGS[(case.setting if case else None) or self.settings.setting]
+        lines = [(line.code, line.modifiers, line.units) for line in result.lines]
+        sources = [f"lines[{index}]" for index in range(len(lines))]
+        for index, other in enumerate(case.claim_codes if case else ()):
+            lines.append((other.code, other.modifiers, other.units))
+            sources.append(f"claim_codes[{index}]")
+        return lines, sources, day, setting
 
 
 @record
@@ -190,6 +193,11 @@ class ClaimNcci:
     def covered(self) -> bool:
         """Whether PTP and MUE edits are loaded for the date and setting (checked in full)."""
         return self.found is not None and self.found.covered
+
+    @property
+    def loaded(self) -> bool:
+        """Whether some edits (PTP or MUE) are loaded for the date and setting."""
+        return self.found is not None and self.found.loaded
 
     @property
     def hits(self) -> tuple[PtpHit | MueHit, ...]:

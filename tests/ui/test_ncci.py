@@ -11,6 +11,7 @@ import io
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.widgets import Label, Static
@@ -32,6 +33,20 @@ def _case_file(folder: Path, **fields: object) -> Path:
     path = folder / "case.json"
     path.write_text(json.dumps({**CASE, **fields}), encoding="utf-8")
     return path
+
+
+def _pair_file(folder: Path) -> Path:
+    """The case with 36246 on the same claim, on a date the Q3 files cover (PTP 36247/36246)."""
+    return _case_file(folder, date_of_service="2026-08-03", claim_codes=[{"code": "36246"}])
+
+
+def _code_with_ncci(path: Path, db: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
+    """What `vascular code PATH --ncci --json` prints, on the database `db`."""
+    monkeypatch.setenv("VASCULAR_NCCI_DB", str(db))
+    out = io.StringIO()
+    assert cli(["code", str(path), "--ncci", "--json"], stdout=out) == 0
+    data: dict[str, Any] = json.loads(out.getvalue())
+    return data
 
 
 def _summary(app: VascularApp) -> Static:
@@ -59,7 +74,7 @@ class TestWithADatabase:
     async def test_a_pair_on_the_claim_is_marked_and_explained(
         self, atlas: Anatomy, workdir: Path, state: Path, q3_db: Path
     ) -> None:
-        path = _case_file(workdir, date_of_service="2026-08-03", claim_codes=[{"code": "36246"}])
+        path = _pair_file(workdir)
         app = build(atlas, state, case_path=path, ncci_db=q3_db)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
@@ -94,11 +109,8 @@ class TestWithADatabase:
         q3_db: Path,
         monkeypatch: pytest.MonkeyPatch,
     ) -> None:
-        path = _case_file(workdir, date_of_service="2026-08-03", claim_codes=[{"code": "36246"}])
-        monkeypatch.setenv("VASCULAR_NCCI_DB", str(q3_db))
-        out = io.StringIO()
-        assert cli(["code", str(path), "--ncci", "--json"], stdout=out) == 0
-        expected = json.loads(out.getvalue())["ncci"]
+        path = _pair_file(workdir)
+        expected = _code_with_ncci(path, q3_db, monkeypatch)["ncci"]
         app = build(atlas, state, case_path=path, ncci_db=q3_db)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
@@ -114,10 +126,8 @@ class TestWithADatabase:
         q3_db: Path,
         monkeypatch: pytest.MonkeyPatch,
     ) -> None:
-        path = _case_file(workdir, date_of_service="2026-08-03", claim_codes=[{"code": "36246"}])
-        monkeypatch.setenv("VASCULAR_NCCI_DB", str(q3_db))
-        out = io.StringIO()
-        assert cli(["code", str(path), "--ncci", "--json"], stdout=out) == 0
+        path = _pair_file(workdir)
+        expected = _code_with_ncci(path, q3_db, monkeypatch)
         app = build(atlas, state, case_path=path, ncci_db=q3_db)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
@@ -126,7 +136,7 @@ class TestWithADatabase:
             await pilot.press("enter")
             await pilot.pause()
         exported = json.loads((workdir / "case.result.json").read_text(encoding="utf-8"))
-        assert exported == json.loads(out.getvalue())
+        assert exported == expected
 
     async def test_a_date_typed_in_the_settings_starts_the_check(
         self, atlas: Anatomy, workdir: Path, state: Path, q3_db: Path
@@ -228,7 +238,7 @@ class TestWithADatabase:
         self, atlas: Anatomy, workdir: Path, state: Path, q3_db: Path
     ) -> None:
         later = workdir / "later" / "ncci.sqlite3"
-        path = _case_file(workdir, date_of_service="2026-08-03", claim_codes=[{"code": "36246"}])
+        path = _pair_file(workdir)
         app = build(atlas, state, case_path=path, ncci_db=later)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
@@ -259,7 +269,7 @@ class TestWithoutADatabase:
     async def test_each_line_says_no_edits_are_loaded(
         self, atlas: Anatomy, workdir: Path, state: Path
     ) -> None:
-        path = _case_file(workdir, date_of_service="2026-08-03", claim_codes=[{"code": "36246"}])
+        path = _pair_file(workdir)
         app = build(atlas, state, case_path=path, ncci_db=workdir / "none" / "ncci.sqlite3")
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()

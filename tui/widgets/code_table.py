@@ -31,6 +31,7 @@ _STRUCK = "strike dim"
 """How a line an intervention includes is shown: struck through, not on the claim."""
 _DENIED = "bold yellow"
 """How a line an NCCI edit denies is shown: its code marked ⚠ (the reasoning says which edit)."""
+_MARK = " ⚠"
 
 
 class CodeTable(DataTable[Text]):
@@ -88,6 +89,7 @@ class CodeTable(DataTable[Text]):
         rows: list[tuple[str, tuple[str, ...], str]] = []
         for number, line in enumerate(lines):
             code = anatomy.rules.label(line.code) if anatomy is not None else line.code
+            code += _MARK if number in denied else ""
             family = "entered" if line.entered else "-"
             if line.family is not None and anatomy is not None:
                 family = anatomy.vessel(line.family).name
@@ -95,16 +97,13 @@ class CodeTable(DataTable[Text]):
             rows.append((str(number), (*cells, family), _DENIED if number in denied else ""))
         for number, other in enumerate(others):
             denial = _DENIED if len(lines) + number in denied else ""
-            cells = (other.code, str(other.units), " ".join(other.modifiers) or "-", "-")
+            code = other.code + (_MARK if denial else "")
+            cells = (code, str(other.units), " ".join(other.modifiers) or "-", "-")
             rows.append((f"claim:{number}", (*cells, "other claim code"), denial))
         for number, absorbed in enumerate(included):
             modifiers = " ".join(absorbed.modifiers) or "-"
             cells = (absorbed.code, str(absorbed.units), modifiers, absorbed.access or "-")
             rows.append((f"included:{number}", (*cells, f"in {absorbed.included_in}"), _STRUCK))
-        rows = [
-            (key, (cells[0] + " ⚠", *cells[1:]) if style == _DENIED else cells, style)
-            for key, cells, style in rows
-        ]
         widths = [max([len(h), *(len(r[1][i]) for r in rows)]) for i, h in enumerate(_HEADINGS)]
         if widths != self._widths:
             self.clear(columns=True)

@@ -276,9 +276,14 @@ class NcciCheck:
         return self.ptp_coverage.covered and self.mue_coverage.covered
 
     @property
+    def loaded(self) -> bool:
+        """Whether some edits (PTP or MUE) are loaded for the date and setting."""
+        return self.ptp_coverage.covered or self.mue_coverage.covered
+
+    @property
     def statement(self) -> str:
         """The coverage in words: which quarters answered, or what was not loaded."""
-        if not self.ptp_coverage.covered and not self.mue_coverage.covered:
+        if not self.loaded:
             return f"no NCCI data loaded for {self.date_of_service} ({self.setting})"
         return "; ".join([self.ptp_coverage.statement, self.mue_coverage.statement])
 
@@ -314,7 +319,7 @@ class NcciEdits:
         self._coverages: dict[tuple[str, str, dt.date], tuple[dict[int, SourceFile], Coverage]] = {}
         """Coverage per (kind, setting, day): the database is read-only while open."""
         self._rows: dict[tuple[Any, ...], list[Any]] = {}
-        """The rows of each PTP and MUE look-up, by codes, files and day (bounded)."""
+        """The rows of each PTP and MUE look-up, by query and parameters (bounded)."""
 
     def close(self) -> None:
         """Close the database."""
@@ -407,11 +412,19 @@ class NcciEdits:
         codes = sorted({code for code, _, _ in claim})
         if len(codes) < 2 or not files:
             return []
+        code_marks = ", ".join("?" * len(codes))
+        file_marks = ", ".join("?" * len(files))
         stamp = int(day.strftime("%Y%m%d"))
-        key = ("ptp", setting, tuple(codes), tuple(files), stamp)
-        rows = self._rows.get(key)
-        if rows is None:
-            rows = self._remember(key, self._ptp_rows(setting, codes, files, stamp))
+        rows = self._rows_of(
+            "SELECT e.column1, e.column2, e.prior_1996, e.effective, e.deletion, "
+            "e.modifier_indicator, r.text, e.file_id FROM ptp_edit e "
+            "JOIN rationale r ON r.id = e.rationale_id "
+            f"WHERE e.setting = ? AND e.column1 IN ({code_marks}) "
+            f"AND e.column2 IN ({code_marks}) AND e.file_id IN ({file_marks}) "
+            "AND e.effective <= ? AND (e.deletion IS NULL OR e.deletion >= ?) "
+            "ORDER BY e.column1, e.column2, e.effective",
+            (setting, *codes, *codes, *files, stamp, stamp),
+        )
         hits = []
         for column1, column2, prior, effective, deletion, indicator, why, file_id in rows:
             if column1 == column2:
@@ -444,29 +457,16 @@ class NcciEdits:
                 )
         return hits
 
-    def _remember(self, key: tuple[Any, ...], rows: list[Any]) -> list[Any]:
-        """Keep the rows of one look-up (the database is read-only while open; bounded)."""
-        if len(self._rows) >= _ROWS_KEPT:
-            self._rows.clear()
-        self._rows[key] = rows
+    def _rows_of(self, query: str, parameters: tuple[Any, ...]) -> list[Any]:
+        """The rows of a look-up, kept by query and parameters (read-only while open; bounded)."""
+        key = (query, parameters)
+        rows = self._rows.get(key)
+        if rows is None:
+            rows = self._connection.execute(query, parameters).fetchall()
+            if len(self._rows) >= _ROWS_KEPT:
+                self._rows.clear()
+            self._rows[key] = rows
         return rows
-
-    def _ptp_rows(
-        self, setting: str, codes: list[str], files: dict[int, SourceFile], stamp: int
-    ) -> list[Any]:
-        """The PTP edits in force on the day (`stamp`, YYYYMMDD) between any two of `codes`."""
-        code_marks = ", ".join("?" * len(codes))
-        file_marks = ", ".join("?" * len(files))
-        return self._connection.execute(
-            "SELECT e.column1, e.column2, e.prior_1996, e.effective, e.deletion, "
-            "e.modifier_indicator, r.text, e.file_id FROM ptp_edit e "
-            "JOIN rationale r ON r.id = e.rationale_id "
-            f"WHERE e.setting = ? AND e.column1 IN ({code_marks}) "
-            f"AND e.column2 IN ({code_marks}) AND e.file_id IN ({file_marks}) "
-            "AND e.effective <= ? AND (e.deletion IS NULL OR e.deletion >= ?) "
-            "ORDER BY e.column1, e.column2, e.effective",
-            (setting, *codes, *codes, *files, stamp, stamp),
-        ).fetchall()
 
     def _mue_hits(
         self,
@@ -477,21 +477,15 @@ class NcciEdits:
         codes = sorted({code for code, _, _ in claim})
         if not files:
             return []
-        key = ("mue", setting, tuple(codes), tuple(files))
-        rows = self._rows.get(key)
-        if rows is None:
-            code_marks = ", ".join("?" * len(codes))
-            file_marks = ", ".join("?" * len(files))
-            rows = self._remember(
-                key,
-                self._connection.execute(
-                    "SELECT m.code, m.value, m.adjudication_indicator, m.adjudication_text, "
-                    "r.text, m.file_id FROM mue m JOIN rationale r ON r.id = m.rationale_id "
-                    f"WHERE m.setting = ? AND m.code IN ({code_marks}) "
-                    f"AND m.file_id IN ({file_marks}) ORDER BY m.code",
-                    (setting, *codes, *files),
-                ).fetchall(),
-            )
+        code_marks = ", ".join("?" * len(codes))
+        file_marks = ", ".join("?" * len(files))
+        rows = self._rows_of(
+            "SELECT m.code, m.value, m.adjudication_indicator, m.adjudication_text, r.text, "
+            "m.file_id FROM mue m JOIN rationale r ON r.id = m.rationale_id "
+            f"WHERE m.setting = ? AND m.code IN ({code_marks}) AND m.file_id IN ({file_marks}) "
+            "ORDER BY m.code",
+            (setting, *codes, *files),
+        )
         hits = []
         for code, value, indicator, words, why, file_id in rows:
             lines = tuple(i for i, line in enumerate(claim) if line[0] == code)
